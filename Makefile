@@ -1,0 +1,52 @@
+# Vigie — `make help` lists the targets.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+export RASA_TELEMETRY_ENABLED := false
+export PYTHONPATH := $(CURDIR)
+export TF_CPP_MIN_LOG_LEVEL := 2
+export SQLALCHEMY_SILENCE_UBER_WARNING := 1
+
+PY310 ?= $(shell pyenv prefix 3.10.13 2>/dev/null)/bin/python
+VENV := .venv
+PY := $(VENV)/bin/python
+RASA := $(PY) -m vigie.server
+MODEL := models/vigie.tar.gz
+TRAIN_INPUTS := config.yml domain.yml $(shell find data lexicon vigie/nlu -type f -name '*.y*ml' -o -type f -name '*.py' 2>/dev/null)
+
+.PHONY: help venv train run shell stop test test-data test-stories test-py bench
+
+help: ## this list
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
+
+$(VENV)/.installed: requirements.txt requirements.lock
+	@test -x $(PY) || $(PY310) -m venv $(VENV)
+	$(PY) -m pip install -q --disable-pip-version-check -r requirements.txt -c requirements.lock
+	@touch $@
+
+venv: $(VENV)/.installed ## build .venv (Python 3.10, pinned versions)
+
+$(MODEL): $(VENV)/.installed $(TRAIN_INPUTS)
+	$(RASA) train --fixed-model-name vigie --out models --quiet
+
+train: $(MODEL) ## train the model if data or config changed
+
+run: $(MODEL) ## start the action server and Rasa (REST on localhost:5005)
+	@scripts/run.sh
+
+shell: $(MODEL) ## chat with Vigie in the terminal
+	@$(PY) -m rasa_sdk --actions actions --port 5055 >/dev/null 2>&1 & echo $$! > .rasa/actions.pid 2>/dev/null || true
+	$(RASA) shell -m $(MODEL) ; kill $$(cat .rasa/actions.pid) 2>/dev/null || true
+
+test: test-data test-stories test-py ## everything: data validation, test stories, held-out NLU, pytest
+
+test-data: $(MODEL)
+	$(RASA) data validate --quiet
+
+test-stories: $(MODEL)
+	$(RASA) test core -m $(MODEL) --stories tests/test_stories.yml --fail-on-prediction-errors --out results/core --quiet
+
+test-py: $(MODEL)
+	$(PY) -m pytest -q tests
+
+bench: $(MODEL) ## figures: held-out NLU, latency, throughput, memory, vs the stock Rasa pipeline
+	$(PY) bench/run.py

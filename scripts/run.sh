@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# `make run`: the action server and Rasa (REST channel) on localhost, until Ctrl-C.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PY=.venv/bin/python
+RASA_PORT=${RASA_PORT:-5005}
+ACTIONS_PORT=${ACTIONS_PORT:-5055}
+mkdir -p .rasa
+pids=()
+cleanup() { kill "${pids[@]}" 2>/dev/null || true; }
+trap cleanup EXIT INT TERM
+
+$PY -m rasa_sdk --actions actions --port "$ACTIONS_PORT" > .rasa/actions.log 2>&1 &
+pids+=($!)
+$PY -m vigie.server run -m models/vigie.tar.gz -i 127.0.0.1 -p "$RASA_PORT" \
+    --credentials credentials.yml --endpoints endpoints.yml > .rasa/rasa.log 2>&1 &
+pids+=($!)
+
+echo "Vigie démarre (modèle chargé en ~20 s)…"
+until curl -sf "http://127.0.0.1:$RASA_PORT/" > /dev/null; do
+  kill -0 "${pids[1]}" 2>/dev/null || { echo "Rasa s'est arrêté : voir .rasa/rasa.log"; exit 1; }
+  sleep 1
+done
+cat <<MSG
+Vigie est prête.
+  REST : curl -s localhost:$RASA_PORT/webhooks/rest/webhook -H 'Content-Type: application/json' \\
+           -d '{"sender":"moi","message":"quelqu un menace de publier mes photos"}'
+  Terminal : make shell      Logs : .rasa/rasa.log, .rasa/actions.log      Arrêt : Ctrl-C
+MSG
+wait

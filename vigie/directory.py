@@ -1,0 +1,68 @@
+"""The helpline directory (directory/helplines.yml): which services fit a country and a
+scenario, and whether each is open now in that country's time zone."""
+import datetime as dt
+import functools
+from dataclasses import dataclass
+from typing import List, Optional
+from zoneinfo import ZoneInfo
+
+from vigie.lexicon import load_yaml
+
+COUNTRIES = ("BE", "FR", "CH", "QC", "LU")
+
+
+@functools.lru_cache(maxsize=None)
+def directory() -> dict:
+    return load_yaml("directory/helplines.yml")
+
+
+def default_country() -> str:
+    return directory()["default_country"]
+
+
+def country(code: Optional[str]) -> dict:
+    countries = directory()["countries"]
+    return countries.get(code or "", countries[default_country()])
+
+
+@dataclass
+class Status:
+    """Opening status of a service at a given moment."""
+
+    open: Optional[bool]          # None when the hours are unknown
+    reopens_at: Optional[str] = None  # "9 h" when closed
+
+    @property
+    def rank(self) -> int:
+        return {True: 0, None: 1, False: 2}[self.open]
+
+
+def _parse(hhmm: str) -> dt.time:
+    hour, minute = hhmm.split(":")
+    return dt.time(int(hour), int(minute))
+
+
+def _french_hour(moment: dt.time) -> str:
+    return f"{moment.hour} h" + (f" {moment.minute:02d}" if moment.minute else "")
+
+
+def status(service: dict, timezone: str, now: Optional[dt.datetime] = None) -> Status:
+    hours = service.get("hours") or {"unknown": True}
+    if hours.get("always"):
+        return Status(True)
+    if "daily" not in hours:
+        return Status(None)
+    local = (now or dt.datetime.now(dt.timezone.utc)).astimezone(ZoneInfo(timezone)).time()
+    opens, closes = (_parse(t) for t in hours["daily"])
+    is_open = opens <= local < closes if opens < closes else (local >= opens or local < closes)
+    return Status(is_open, None if is_open else _french_hour(opens))
+
+
+def services_for(code: Optional[str], scenario: str, now: Optional[dt.datetime] = None) -> List[dict]:
+    """Services of the country offered for this scenario, open ones first, each with its status."""
+    place = country(code)
+    candidates = place["services"] + directory().get("international", [])
+    chosen = [s for s in candidates if scenario in s.get("scenarios", [])]
+    with_status = [dict(s, status=status(s, place["timezone"], now)) for s in chosen]
+    with_status.sort(key=lambda s: s["status"].rank)  # stable: the directory's order is the preference
+    return with_status

@@ -1,0 +1,1 @@
+"""Custom Rasa NLU components of Vigie (referenced by name in config.yml)."""

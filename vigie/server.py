@@ -1,0 +1,22 @@
+"""Starts Rasa with Vigie's runtime guarantees installed: `python -m vigie.server run ...`
+takes the same arguments as the `rasa` command."""
+import os
+import sys
+
+os.environ.setdefault("RASA_TELEMETRY_ENABLED", "false")
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+os.environ.setdefault("SQLALCHEMY_SILENCE_UBER_WARNING", "1")
+
+
+def main() -> None:
+    from vigie import resilience
+
+    resilience.install()
+    from rasa.__main__ import main as rasa_main
+
+    sys.argv[0] = "rasa"
+    rasa_main()
+
+
+if __name__ == "__main__":
+    main()

@@ -11,7 +11,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 RASA := $(PY) -m vigie.server
 MODEL := models/vigie.tar.gz
-TRAIN_INPUTS := config.yml domain.yml $(shell find data lexicon vigie/nlu -type f -name '*.y*ml' -o -type f -name '*.py' 2>/dev/null)
+TRAIN_INPUTS := config.yml domain.yml $(shell find data vigie/nlu -type f -name '*.y*ml' -o -type f -name '*.py' 2>/dev/null)
 
 .PHONY: help venv train run shell stop test test-data test-stories test-py bench
 
@@ -50,3 +50,6 @@ test-py: $(MODEL)
 
 bench: $(MODEL) ## figures: held-out NLU, latency, throughput, memory, vs the stock Rasa pipeline
 	$(PY) bench/run.py
+
+# Targets of the channels and deployment pieces (widget, Telegram, scaled run) live in mk/.
+-include mk/*.mk

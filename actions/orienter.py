@@ -1,4 +1,5 @@
 """action_orienter: the helplines that fit the scenario and the user's country, open ones first."""
+import datetime as dt
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, Tracker
@@ -10,6 +11,11 @@ from vigie.directory import default_country
 BOT_NOTICE = ("Je suis un robot, pas une personne : je ne remplace pas un adulte, "
               "une ligne d'aide ou la police.")
 FORMAL_SCENARIOS = {"parent_inquiet"}
+
+
+def clock() -> dt.datetime:
+    """The current time (tests freeze it)."""
+    return dt.datetime.now(dt.timezone.utc)
 
 
 def is_first_answer(tracker: Tracker) -> bool:
@@ -33,7 +39,8 @@ class ActionOrienter(Action):
             domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         scenario = (tracker.latest_message.get("intent") or {}).get("name") or "contacts_aide"
         code = tracker.get_slot("pays") or default_country()
-        text, contacts = contacts_message(code, scenario, formal=scenario in FORMAL_SCENARIOS)
+        text, contacts = contacts_message(code, scenario, formal=scenario in FORMAL_SCENARIOS,
+                                          now=clock())
         if is_first_answer(tracker):
             text += "\n\n" + BOT_NOTICE
         dispatcher.utter_message(text=text, json_message={"contacts": contacts})

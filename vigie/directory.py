@@ -34,7 +34,8 @@ class Status:
 
     @property
     def rank(self) -> int:
-        return {True: 0, None: 1, False: 2}[self.open]
+        # closed lines go last; lines with unverified hours keep their place
+        return 1 if self.open is False else 0
 
 
 def _parse(hhmm: str) -> dt.time:
@@ -59,7 +60,7 @@ def status(service: dict, timezone: str, now: Optional[dt.datetime] = None) -> S
 
 
 def services_for(code: Optional[str], scenario: str, now: Optional[dt.datetime] = None) -> List[dict]:
-    """Services of the country offered for this scenario, open ones first, each with its status."""
+    """Services of the country offered for this scenario, closed ones last, each with its status."""
     place = country(code)
     candidates = place["services"] + directory().get("international", [])
     chosen = [s for s in candidates if scenario in s.get("scenarios", [])]

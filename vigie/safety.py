@@ -35,6 +35,7 @@ class _Rule:
     def __init__(self, spec: dict) -> None:
         self.patterns: List[Pattern] = compile_all(spec.get("patterns", []))
         self.unless: List[Pattern] = compile_all(spec.get("unless", []))
+        self.cancel: List[Pattern] = compile_all(spec.get("cancel", []))
         self.fuzzy: List[str] = spec.get("fuzzy", [])
 
     def _fuzzy_hit(self, text: str) -> bool:
@@ -46,6 +47,8 @@ class _Rule:
         return False
 
     def matches(self, text: str) -> bool:
+        if any(p.search(text) for p in self.cancel):
+            return False
         # a figure of speech ("mes parents vont me tuer") is cut out, the rest is still checked
         text = _strip_matches(text, self.unless)
         return any(p.search(text) for p in self.patterns) or self._fuzzy_hit(text)
@@ -73,8 +76,21 @@ def _rules():
     return _Rule(lexicon["urgence"]), _Rule(lexicon["detresse"]), _ThreatRule(lexicon["chantage"])
 
 
+@functools.lru_cache(maxsize=None)
+def _sms_words():
+    table = danger_lexicon()["sms"]
+    return table, re.compile(r"(?<![\w'])(" + "|".join(map(re.escape, table)) + r")(?![\w'])")
+
+
+def expand_sms(text: str) -> str:
+    """'jveux' -> 'je veux', 'chui' -> 'je suis': one spelling for the patterns to match."""
+    table, pattern = _sms_words()
+    return pattern.sub(lambda match: table[match.group(1)], text)
+
+
 def danger_trigger(text: str) -> Optional[str]:
     """'urgence' or 'detresse' when the normalised text says so, else None."""
+    text = expand_sms(text)
     urgence, detresse, _ = _rules()
     if urgence.matches(text):
         return "urgence"
@@ -89,7 +105,7 @@ def safety_intent(text: str, predicted_intent: Optional[str]) -> Optional[str]:
     if trigger and _rank(trigger) < _rank(predicted_intent):
         return trigger
     threat = _rules()[2]
-    if predicted_intent not in threat.keep_intents and threat.matches(text):
+    if predicted_intent not in threat.keep_intents and threat.matches(expand_sms(text)):
         return "chantage"
     return None
 

@@ -1,0 +1,9 @@
+# Telegram channel (channels/telegram.py; how to connect a bot: docs/telegram.md).
+# Needs TELEGRAM_TOKEN, TELEGRAM_SECRET_TOKEN and TELEGRAM_WEBHOOK_URL in the environment.
+.PHONY: telegram-webhook telegram-webhook-info
+
+telegram-webhook: ## register Vigie's webhook with Telegram (setWebhook with the secret token)
+	@$(PY) scripts/telegram_webhook.py
+
+telegram-webhook-info: ## what Telegram knows of the webhook (pending updates, last error)
+	@$(PY) scripts/telegram_webhook.py --info

@@ -1,0 +1,99 @@
+"""The helpline directory: schema, consistency with the domain, and opening hours."""
+import datetime as dt
+import re
+from zoneinfo import ZoneInfo
+
+import pytest
+import yaml
+
+from vigie import PROJECT_ROOT
+from vigie.directory import COUNTRIES, directory, services_for, status
+
+DOMAIN = yaml.safe_load(open(PROJECT_ROOT / "domain.yml", encoding="utf-8"))
+SCENARIOS = set(DOMAIN["intents"]) | {"nlu_fallback"}
+
+
+def all_services():
+    for code, place in directory()["countries"].items():
+        for service in place["services"]:
+            yield code, service
+    for service in directory()["international"]:
+        yield "international", service
+
+
+@pytest.mark.parametrize("code,service", list(all_services()), ids=lambda x: x if isinstance(x, str) else x["id"])
+def test_every_service_has_a_source_a_date_and_valid_fields(code, service):
+    assert service.get("source"), "a service without its source"
+    assert isinstance(service.get("checked"), dt.date), "a service without the date it was checked"
+    assert service.get("phone") or service.get("web"), "a service nobody can reach"
+    assert set(service["scenarios"]) <= SCENARIOS, "unknown scenario name"
+    hours = service["hours"]
+    assert hours.get("always") or hours.get("unknown") or len(hours.get("daily", [])) == 2
+
+
+def test_every_country_has_an_emergency_number_and_a_valid_time_zone():
+    assert set(directory()["countries"]) == set(COUNTRIES)
+    for place in directory()["countries"].values():
+        ZoneInfo(place["timezone"])
+        assert re.fullmatch(r"\d{2,3}", place["emergency"]["number"])
+
+
+@pytest.mark.parametrize("code", COUNTRIES)
+@pytest.mark.parametrize("scenario", ["chantage", "photo_partagee", "rencontre", "detresse", "urgence", "contacts_aide"])
+def test_every_danger_scenario_has_a_phone_number_in_every_country(code, scenario):
+    assert any(s.get("phone") for s in services_for(code, scenario))
+
+
+def numbers_in(text):
+    return set(re.findall(r"\d[\d -]{1,12}\d|\d{3}", text))
+
+
+def test_numbers_in_the_domain_fallback_responses_come_from_the_directory():
+    """The domain's per-country responses (sent when the action server is down) use the directory's numbers."""
+    known = {code: set() for code in COUNTRIES}
+    for code, place in directory()["countries"].items():
+        for service in place["services"]:
+            known[code] |= {service.get("phone"), service.get("sms")}
+        known[code] |= set(re.findall(r"\d+", place["emergency"]["label"]))
+    known["QC"] |= {"988"}  # Canada-wide suicide line named in the facts with the Québec line
+    for name, variants in DOMAIN["responses"].items():
+        for variant in variants:
+            condition = variant.get("condition")
+            code = condition[0]["value"] if condition else "BE"
+            for number in re.findall(r"\b(?:\d[\d ]*-?\d+)\b", variant["text"]):
+                number = number.strip()
+                if len(number.replace(" ", "")) >= 3 and not re.fullmatch(r"\d{1,2}", number):
+                    assert any(number in (k or "") or (k or "") in number for k in known[code] if k), (name, code, number)
+
+
+PARIS = ZoneInfo("Europe/Paris")
+
+
+def at_paris(hour):
+    return dt.datetime(2026, 11, 30, hour, 0, tzinfo=PARIS)
+
+
+def test_3018_is_closed_at_night_and_open_in_the_afternoon():
+    line_3018 = next(s for c, s in all_services() if s["id"] == "e_enfance_3018")
+    assert status(line_3018, "Europe/Paris", at_paris(3)).open is False
+    assert status(line_3018, "Europe/Paris", at_paris(3)).reopens_at == "9 h"
+    assert status(line_3018, "Europe/Paris", at_paris(14)).open is True
+
+
+def test_open_services_come_first_at_night():
+    night = services_for("FR", "chantage", at_paris(3))
+    assert night[0]["status"].open is True
+    assert night[-1]["id"] == "e_enfance_3018"
+    assert services_for("FR", "chantage", at_paris(14))[0]["id"] == "e_enfance_3018"
+
+
+@pytest.mark.parametrize("hour", [0, 3, 9, 14, 22, 23])
+def test_round_the_clock_lines_are_always_open(hour):
+    for _, service in all_services():
+        if service["hours"].get("always"):
+            assert status(service, "Europe/Paris", at_paris(hour)).open is True
+
+
+def test_unverified_hours_are_unknown():
+    kjt = next(s for c, s in all_services() if s["id"] == "kjt")
+    assert status(kjt, "Europe/Luxembourg", at_paris(14)).open is None

@@ -1,0 +1,78 @@
+"""Scores a trained model's NLU on the held-out set (tests/nlu_holdout.yml, never trained on).
+
+Used by the test gate (tests/test_nlu_holdout.py) and by the benchmark (bench/run.py).
+"""
+import asyncio
+from collections import Counter
+from typing import Dict, List, Tuple
+
+import yaml
+
+from vigie import PROJECT_ROOT
+
+HOLDOUT = PROJECT_ROOT / "tests" / "nlu_holdout.yml"
+DANGER_INTENTS = ("urgence", "detresse")
+
+
+def holdout_examples(path=HOLDOUT) -> List[Tuple[str, str]]:
+    """(text, intent) pairs of the held-out set."""
+    data = yaml.safe_load(open(path, encoding="utf-8"))
+    pairs = []
+    for block in data["nlu"]:
+        for line in block["examples"].splitlines():
+            line = line.strip()
+            if line.startswith("- "):
+                pairs.append((line[2:].strip(), block["intent"]))
+    return pairs
+
+
+async def _predict_all(model_path: str, texts: List[str]) -> List[dict]:
+    from rasa.core.agent import Agent
+
+    agent = Agent.load(str(model_path))
+    return [await agent.parse_message(text) for text in texts]
+
+
+def predict(model_path: str, texts: List[str]) -> List[dict]:
+    return asyncio.run(_predict_all(model_path, texts))
+
+
+def scores(gold: List[str], predicted: List[str]) -> Dict:
+    """Macro-F1 over the gold intents, per-intent recall, danger recall, false-alarm rate."""
+    labels = sorted(set(gold))
+    per_intent = {}
+    for label in labels:
+        tp = sum(g == p == label for g, p in zip(gold, predicted))
+        fp = sum(p == label and g != label for g, p in zip(gold, predicted))
+        fn = sum(g == label and p != label for g, p in zip(gold, predicted))
+        precision = tp / (tp + fp) if tp + fp else 0.0
+        recall = tp / (tp + fn) if tp + fn else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        per_intent[label] = {"precision": precision, "recall": recall, "f1": f1, "support": tp + fn}
+    danger = [(g, p) for g, p in zip(gold, predicted) if g in DANGER_INTENTS]
+    safe = [(g, p) for g, p in zip(gold, predicted) if g not in DANGER_INTENTS]
+    return {
+        "examples": len(gold),
+        "macro_f1": sum(v["f1"] for v in per_intent.values()) / len(labels),
+        "accuracy": sum(g == p for g, p in zip(gold, predicted)) / len(gold),
+        "danger_recall": sum(g == p for g, p in danger) / len(danger),
+        # a non-danger message answered as urgence/detresse
+        "false_alarm_rate": sum(p in DANGER_INTENTS for _, p in safe) / len(safe),
+        "fallback_rate": sum(p == "nlu_fallback" for p in predicted) / len(predicted),
+        "per_intent": per_intent,
+    }
+
+
+def evaluate(model_path: str, path=HOLDOUT) -> Dict:
+    pairs = holdout_examples(path)
+    parsed = predict(model_path, [text for text, _ in pairs])
+    gold = [intent for _, intent in pairs]
+    predicted = [p["intent"]["name"] for p in parsed]
+    result = scores(gold, predicted)
+    result["safety_net_overrides"] = sum(1 for p in parsed if p.get("safety_net"))
+    result["errors"] = [
+        {"text": text, "gold": g, "predicted": p}
+        for (text, g), p in zip(pairs, predicted) if g != p
+    ]
+    result["confusions"] = Counter(f"{e['gold']}->{e['predicted']}" for e in result["errors"]).most_common(15)
+    return result

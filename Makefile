@@ -16,7 +16,7 @@ TRAIN_INPUTS := config.yml domain.yml $(shell find data vigie/nlu -type f -name 
 .PHONY: help venv train run shell stop test test-data test-stories test-py bench
 
 help: ## this list
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
 
 $(VENV)/.installed: requirements.txt requirements.lock
 	@test -x $(PY) || $(PY310) -m venv $(VENV)

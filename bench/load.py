@@ -15,7 +15,7 @@ import statistics
 import sys
 import time
 import uuid
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Dict, List, NamedTuple, Optional
 from urllib.parse import urlparse
@@ -34,23 +34,29 @@ RUN_TIMEOUT_SECONDS = 600
 class Country(NamedTuple):
     intro: str      # what the sender says first
     noted: str      # in the answer to the intro
-    place: str      # in the helpline lists
+    place: str      # in the helpline lists of the action server
+    backup: str     # in the domain's helpline list, used when the action server is late
     emergency: str  # in the answer to a danger message
 
 
 COUNTRIES = {
-    "FR": Country("je suis en France", "pour la France", "en France", "Appelle le 17 ou le 112"),
-    "CH": Country("j'habite en Suisse", "pour la Suisse", "en Suisse", "Appelle le 117"),
-    "QC": Country("je suis au Québec", "pour le Québec", "au Québec", "Appelle le 911"),
-    "LU": Country("je vis au Luxembourg", "pour le Luxembourg", "au Luxembourg",
+    "FR": Country("je suis en France", "pour la France", "en France", "📞 3018",
+                  "Appelle le 17 ou le 112"),
+    "CH": Country("j'habite en Suisse", "pour la Suisse", "en Suisse", "📞 147 (Pro Juventute",
+                  "Appelle le 117"),
+    "QC": Country("je suis au Québec", "pour le Québec", "au Québec", "📞 Tel-jeunes",
+                  "Appelle le 911"),
+    "LU": Country("je vis au Luxembourg", "pour le Luxembourg", "au Luxembourg", "📞 KJT 116 111",
                   "Appelle le 112 ou le 113"),
-    "BE": Country("je suis en Belgique", "pour la Belgique", "en Belgique", "police au 101"),
+    "BE": Country("je suis en Belgique", "pour la Belgique", "en Belgique",
+                  "📞 Child Focus 116 000", "police au 101"),
 }
-# (message, markers its answer must contain; {place} and {emergency} are the sender's country's)
+HELPLINES = "{helplines}"
+# (message, markers its answer must contain, with the sender's country filled in)
 SCRIPT = [
     ("un homme me suit dans la rue", ["{emergency}", "endroit sûr"]),
-    ("qui je peux appeler ?", ["Tu peux contacter, {place}"]),
-    ("il menace de publier mes photos si je paie pas", ["ne paie pas", "Tu peux contacter, {place}"]),
+    ("qui je peux appeler ?", [HELPLINES]),
+    ("il menace de publier mes photos si je paie pas", ["ne paie pas", HELPLINES]),
     ("merci", ["Avec plaisir"]),
 ]
 
@@ -62,27 +68,40 @@ class Exchange:
     status: int
     latency: float
     problem: Optional[str] = None  # None when the answer is the right one for this sender
+    backup: bool = False           # helplines from the domain: the action server was late
 
 
 def conversation(country: str, length: int) -> List[tuple]:
-    """(message, markers) for each step of one sender's conversation."""
+    """(message, markers) for each step of one sender's conversation. A helplines marker is
+    a pair: the action server's list or, when it answered too late (vigie/resilience.py),
+    the domain's list; both name the sender's country."""
     known = COUNTRIES[country]
     steps = [(known.intro, [known.noted])]
     for index in range(length - 1):
         message, markers = SCRIPT[index % len(SCRIPT)]
-        steps.append((message, [m.format(place=known.place, emergency=known.emergency)
+        steps.append((message, [(f"Tu peux contacter, {known.place}", known.backup)
+                                if m == HELPLINES else m.format(emergency=known.emergency)
                                 for m in markers]))
     return steps
 
 
-def problem_with(answers, sender: str, markers: List[str]) -> Optional[str]:
+def _found(marker, text: str) -> bool:
+    return any(m in text for m in marker) if isinstance(marker, tuple) else marker in text
+
+
+def problem_with(answers, sender: str, markers: List) -> Optional[str]:
     if not isinstance(answers, list) or not answers:
         return "no answer"
     if any(a.get("recipient_id") != sender for a in answers):
         return "answer addressed to another conversation"
     text = "\n".join(a.get("text", "") for a in answers)
-    missing = [m for m in markers if m not in text]
+    missing = [m for m in markers if not _found(m, text)]
     return f"missing {missing}" if missing else None
+
+
+def used_backup(answers) -> bool:
+    text = "\n".join(a.get("text", "") for a in answers or [])
+    return any(c.backup in text for c in COUNTRIES.values())
 
 
 async def _post(session: aiohttp.ClientSession, url: str, sender: str, message: str):
@@ -101,8 +120,9 @@ async def converse(session, url: str, sender: str, country: str, length: int,
             status, answers = await _post(session, url, sender, message)
             problem = problem_with(answers, sender, markers) if status == 200 else f"HTTP {status}"
         except (aiohttp.ClientError, asyncio.TimeoutError) as error:
-            status, problem = 0, type(error).__name__
-        exchange = Exchange(sender, step, status, time.perf_counter() - started, problem)
+            status, answers, problem = 0, None, type(error).__name__
+        exchange = Exchange(sender, step, status, time.perf_counter() - started, problem,
+                            used_backup(answers))
         exchanges.append(exchange)
         if on_exchange:
             on_exchange(exchange)
@@ -142,6 +162,7 @@ def summary(exchanges: List[Exchange], elapsed: float) -> Dict:
                        "p99": round(cuts[98] * 1000), "max": round(latencies[-1] * 1000)},
         "errors": sum(e.status != 200 for e in exchanges),
         "wrong_answers": sum(e.status == 200 and e.problem is not None for e in exchanges),
+        "helplines_from_backup": sum(e.backup for e in exchanges),
     }
 
 
@@ -151,13 +172,19 @@ def measure(base_url: str, senders: int, messages: int) -> Dict:
     return summary(exchanges, time.perf_counter() - started)
 
 
+def _figures(base_url: str, senders: int, messages: int) -> Dict:
+    measure(base_url, 5, 4)  # warm-up: the first calls initialise parts lazily
+    alone = measure(base_url, 1, messages)
+    return dict(measure(base_url, senders, messages),
+                one_sender_latency_ms=alone["latency_ms"])
+
+
 def _single(senders: int, messages: int) -> Dict:
     from tests.stack import Stack
 
     stack = Stack().start()
     try:
-        measure(stack.url, 5, 4)  # warm-up: first calls load lazily initialised parts
-        return measure(stack.url, senders, messages)
+        return _figures(stack.url, senders, messages)
     finally:
         stack.stop()
 
@@ -167,10 +194,33 @@ def _scaled(senders: int, messages: int) -> Dict:
 
     stack = ScaledStack().start()
     try:
-        measure(stack.url, 5, 4)
-        return measure(stack.url, senders, messages)
+        return _figures(stack.url, senders, messages)
     finally:
         stack.stop()
+
+
+def table(figures: Dict) -> str:
+    lines = ["| setup | msg/s | p50 | p95 | p99 | alone p50 | errors | wrong | helplines from backup |",
+             "|---|---|---|---|---|---|---|---|---|"]
+    for name, label in (("single", "1 Rasa, in-memory"), ("scaled", "nginx + 2 Rasa, Redis")):
+        if name in figures:
+            f, ms = figures[name], figures[name]["latency_ms"]
+            lines.append(f"| {label} | {f['throughput_msg_per_s']} | {ms['p50']} ms | {ms['p95']} ms "
+                         f"| {ms['p99']} ms | {f['one_sender_latency_ms']['p50']} ms | {f['errors']} "
+                         f"| {f['wrong_answers']} | {f['helplines_from_backup']} / {f['messages']} |")
+    lines.append(f"\n{figures.get('senders')} senders × {figures.get('messages')} messages, "
+                 f"{figures['machine_cpus']} cores, {figures['date']}; \"alone\": one sender.")
+    return "\n".join(lines)
+
+
+def write_table(markdown: str) -> None:
+    """Between <!-- load:start --> and <!-- load:end --> wherever they are."""
+    start, end = "<!-- load:start -->", "<!-- load:end -->"
+    for path in (ROOT / "README.md", ROOT / "docs" / "scaling.md"):
+        text = path.read_text() if path.exists() else ""
+        if start in text and end in text:
+            path.write_text(text[: text.index(start) + len(start)] + "\n" + markdown + "\n"
+                            + text[text.index(end):])
 
 
 TARGETS = {"single": ("one Rasa server, in-memory store", _single),
@@ -180,21 +230,24 @@ TARGETS = {"single": ("one Rasa server, in-memory store", _single),
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--target", choices=[*TARGETS, "both"], default="both")
-    parser.add_argument("--url", help="measure an already running server (127.0.0.1) instead")
+    parser.add_argument("--url", help="measure a running server on 127.0.0.1 (printed only)")
     parser.add_argument("--senders", type=int, default=50)
     parser.add_argument("--messages", type=int, default=20)
     args = parser.parse_args()
-    figures = {"machine_cpus": os.cpu_count()}
+    figures = {"machine_cpus": os.cpu_count(), "date": time.strftime("%Y-%m-%d"),
+               "senders": args.senders, "messages": args.messages}
     if args.url:
-        figures["url"] = measure(args.url, args.senders, args.messages)
-    else:
-        for name in (TARGETS if args.target == "both" else [args.target]):
-            label, run = TARGETS[name]
-            print(f"== {name}: {label} ({args.senders} senders x {args.messages} messages)")
-            figures[name] = dict(run(args.senders, args.messages), setup=label)
-            print(json.dumps(figures[name], ensure_ascii=False, indent=2))
+        print(json.dumps(measure(args.url, args.senders, args.messages), indent=2))
+        return
+    for name in (TARGETS if args.target == "both" else [args.target]):
+        label, run = TARGETS[name]
+        print(f"== {name}: {label} ({args.senders} senders x {args.messages} messages)")
+        figures[name] = dict(run(args.senders, args.messages), setup=label)
+        print(json.dumps(figures[name], ensure_ascii=False, indent=2))
     RESULTS.write_text(json.dumps(figures, ensure_ascii=False, indent=2) + "\n")
-    print(f"written {RESULTS.relative_to(ROOT)}")
+    markdown = table(figures)
+    print(markdown)
+    write_table(markdown)
 
 
 if __name__ == "__main__":

@@ -34,7 +34,8 @@ ENV_VARS = {"token": "TELEGRAM_TOKEN", "secret_token": "TELEGRAM_SECRET_TOKEN",
             "api_base_url": "TELEGRAM_API_BASE_URL"}
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 # The update types Vigie reacts to (given to setWebhook; any other type is still answered 200).
-ALLOWED_UPDATES = ["message", "edited_message", "channel_post", "callback_query", "my_chat_member"]
+# Not channel_post: in a channel Vigie would answer every post; it speaks once, when added.
+ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member"]
 
 SENDER_PREFIX = "tg-"
 MAX_TEXT_UNITS = 4096          # Telegram's limit, counted in UTF-16 code units
@@ -42,7 +43,7 @@ MAX_CALLBACK_DATA_BYTES = 64   # Telegram's limit for an inline button's callbac
 
 MAX_ATTEMPTS = 4
 BACKOFF_SECONDS = 0.5          # then 1 s, 2 s
-MAX_RETRY_AFTER_SECONDS = 30   # a longer 429 wait would outlast Telegram's webhook timeout
+MAX_RETRY_AFTER_SECONDS = 30   # longer would hold Telegram's webhook call, and the next updates
 REQUEST_TIMEOUT_SECONDS = 10
 
 TOKEN_PATTERN = re.compile(r"^\d+:[A-Za-z0-9_-]+$")
@@ -94,6 +95,11 @@ class TelegramSettings:
     @property
     def enabled(self) -> bool:
         return bool(self.token)
+
+    @property
+    def bot_id(self) -> int:
+        """Telegram tokens start with the bot's user id: no getMe needed."""
+        return int(self.token.split(":")[0]) if self.enabled else 0
 
     @classmethod
     def load(cls, credentials: Optional[Mapping[Text, Any]],
@@ -223,11 +229,19 @@ def split_text(text: str, limit: int = MAX_TEXT_UNITS) -> List[str]:
     chunks, rest = [], (text or "").strip()
     while utf16_units(rest) > limit:
         end = _fitting_prefix(rest, limit)
-        cut = max(rest.rfind(sep, 0, end) for sep in ("\n\n", "\n", " "))
-        cut = cut if cut > end // 2 else end
-        chunks.append(rest[:cut].rstrip())
-        rest = rest[cut:].lstrip()
+        chunks.append(rest[:_cut_index(rest, end)].rstrip())
+        rest = rest[len(chunks[-1]):].lstrip()
     return chunks + [rest] if rest else chunks
+
+
+def _cut_index(text: str, end: int) -> int:
+    """The last paragraph end before `end`, else line end, else word end (none of them
+    too early, to avoid tiny chunks), else `end` itself."""
+    for separator in ("\n\n", "\n", " "):
+        cut = text.rfind(separator, 0, end)
+        if cut > end // 2:
+            return cut
+    return end
 
 
 def inline_keyboard(buttons: List[Dict[str, Any]]) -> Optional[Dict[str, Any]]:
@@ -237,8 +251,8 @@ def inline_keyboard(buttons: List[Dict[str, Any]]) -> Optional[Dict[str, Any]]:
     for button in buttons or []:
         payload, title = str(button.get("payload", "")), str(button.get("title", ""))
         if not title or not 0 < len(payload.encode()) <= MAX_CALLBACK_DATA_BYTES:
-            logger.warning("Button left out of the Telegram keyboard: payload of %d bytes.",
-                           len(payload.encode()))
+            logger.warning("Button left out of the Telegram keyboard: no title, or a payload "
+                           "of %d bytes.", len(payload.encode()))
             continue
         rows.append([{"text": title, "callback_data": payload}])
     return {"inline_keyboard": rows} if rows else None
@@ -288,16 +302,15 @@ class TelegramOutput(OutputChannel):
         """Ignored: the helplines' numbers of `contacts` are already in the message text."""
 
     async def send(self, chat_id: int, text: str,
-                   keyboard: Optional[Dict[str, Any]] = None) -> bool:
-        """Sends every chunk (the keyboard goes with the last); False if one was lost."""
+                   keyboard: Optional[Dict[str, Any]] = None) -> None:
+        """Sends every chunk, the keyboard with the last. A chunk still failing after the
+        retries is only logged: Rasa must go on and save the turn."""
         chunks = split_text(text) or ["👇"]   # Telegram refuses an empty text
-        delivered = True
         for index, chunk in enumerate(chunks):
             payload: Dict[str, Any] = {"chat_id": chat_id, "text": chunk}
             if keyboard and index == len(chunks) - 1:
                 payload["reply_markup"] = keyboard
-            delivered = (await self.api.call("sendMessage", payload)).ok and delivered
-        return delivered
+            await self.api.call("sendMessage", payload)
 
 
 # ---------- input ----------
@@ -308,16 +321,16 @@ OnNewMessage = Callable[[UserMessage], Awaitable[Any]]
 class UpdateHandler:
     """What Vigie does with each kind of Telegram update."""
 
-    def __init__(self, api: TelegramApi, on_new_message: OnNewMessage) -> None:
+    def __init__(self, api: TelegramApi, on_new_message: OnNewMessage, bot_id: int) -> None:
         self.api = api
+        self.bot_id = bot_id
         self.output = TelegramOutput(api)
         self.on_new_message = on_new_message
 
     async def handle(self, update: Dict[str, Any]) -> None:
         kind = next((key for key in update if key != "update_id"), "none")
-        handlers = {"message": self._message, "channel_post": self._message,
-                    "edited_message": self._edited_message, "callback_query": self._callback,
-                    "my_chat_member": self._membership}
+        handlers = {"message": self._message, "edited_message": self._edited_message,
+                    "callback_query": self._callback, "my_chat_member": self._membership}
         logger.debug("Telegram update %s: %s.", update.get("update_id"), kind)
         body = update.get(kind)
         if kind in handlers and isinstance(body, dict):
@@ -326,7 +339,7 @@ class UpdateHandler:
     async def _message(self, message: Dict[str, Any]) -> None:
         chat = message.get("chat") or {}
         if chat.get("type") != "private":
-            if has_user_content(message):   # not for service messages such as "X joined"
+            if self._addressed_to_vigie(message):
                 await self.output.send(chat["id"], PRIVATE_ONLY)
             return
         if any(kind in message for kind in MEDIA_KINDS):
@@ -377,9 +390,13 @@ class UpdateHandler:
             logger.error("Rasa failed on a Telegram message: %s.", type(error).__name__)
             await self.output.send(chat_id, FAILURE_TEXT)
 
-
-def has_user_content(message: Dict[str, Any]) -> bool:
-    return any(key in message for key in ("text", "caption", *MEDIA_KINDS, *PERSONAL_KINDS))
+    def _addressed_to_vigie(self, message: Dict[str, Any]) -> bool:
+        """A command or a reply to Vigie: in a group where Vigie is admin (or privacy mode is
+        off) it sees every message, and must not answer each one."""
+        entities = message.get("entities") or []
+        replied_to = ((message.get("reply_to_message") or {}).get("from") or {}).get("id")
+        return replied_to == self.bot_id or any(
+            e.get("type") == "bot_command" and e.get("offset") == 0 for e in entities)
 
 
 class TelegramInput(InputChannel):
@@ -405,7 +422,7 @@ class TelegramInput(InputChannel):
 
     def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
         telegram = Blueprint("vigie_telegram", __name__)
-        handler = UpdateHandler(self.api, on_new_message)
+        handler = UpdateHandler(self.api, on_new_message, self.settings.bot_id)
 
         @telegram.route("/", methods=["GET"])
         async def health(_: Request) -> HTTPResponse:

@@ -4,14 +4,16 @@
 
 Only the widget's public files are served. The demo page gets the Rasa server's address and a
 strict Content-Security-Policy: scripts and styles from this server only, requests only to Rasa.
+Its query string tries the embed options: /?country=FR&primary=%23ffd400&open=true
 """
 import argparse
 import html
+import re
 import sys
 from functools import partial
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 ROOT = Path(__file__).resolve().parent
 PUBLIC = {
@@ -22,6 +24,14 @@ PUBLIC = {
     "vigie-widget.js": "text/javascript; charset=utf-8",
 }
 SERVER_PLACEHOLDER = "__VIGIE_SERVER__"
+OPTIONS_PLACEHOLDER = " data-demo-options"
+# Embed options the demo page accepts from its query string, each with the values allowed.
+DEMO_OPTIONS = {
+    "country": re.compile(r"BE|FR|CH|QC|LU"),
+    "primary": re.compile(r"#[0-9a-fA-F]{6}"),
+    "quit-color": re.compile(r"#[0-9a-fA-F]{6}"),
+    "open": re.compile(r"true"),
+}
 
 
 def origin(url: str) -> str:
@@ -39,10 +49,21 @@ def security_headers(server_url: str) -> dict:
             "Referrer-Policy": "no-referrer", "Cache-Control": "no-store"}
 
 
-def page_body(name: str, server_url: str) -> bytes:
+def demo_options(query: str) -> str:
+    """data-* attributes for the valid options in the query string; anything else is dropped."""
+    attributes = []
+    for name, values in parse_qs(query).items():
+        allowed = DEMO_OPTIONS.get(name)
+        if allowed and allowed.fullmatch(values[-1]):
+            attributes.append(f' data-{name}="{html.escape(values[-1], quote=True)}"')
+    return "".join(attributes)
+
+
+def page_body(name: str, server_url: str, query: str = "") -> bytes:
     text = (ROOT / name).read_text(encoding="utf-8")
     if name == "index.html":
         text = text.replace(SERVER_PLACEHOLDER, html.escape(server_url.rstrip("/"), quote=True))
+        text = text.replace(OPTIONS_PLACEHOLDER, demo_options(query))
     return text.encode("utf-8")
 
 
@@ -61,11 +82,12 @@ class WidgetHandler(BaseHTTPRequestHandler):
         self._respond(with_body=False)
 
     def _respond(self, with_body: bool) -> None:
-        name = urlsplit(self.path).path.lstrip("/") or "index.html"
+        url = urlsplit(self.path)
+        name = url.path.lstrip("/") or "index.html"
         if name not in PUBLIC:
             self.send_error(404, "Not found")
             return
-        body = page_body(name, self.server_url)
+        body = page_body(name, self.server_url, url.query)
         self.send_response(200)
         self.send_header("Content-Type", PUBLIC[name])
         self.send_header("Content-Length", str(len(body)))

@@ -39,12 +39,23 @@
     return {
       server: (data.server || new URL(scriptUrl).origin).replace(/\/+$/, ""),
       country: COUNTRIES[country] ? country : null,
-      exitUrl: new URL(data.exitUrl || new URL("neutre.html", scriptUrl), document.baseURI).href,
+      exitUrl: exitUrl(data.exitUrl, scriptUrl),
       cssUrl: new URL("vigie-widget.css", scriptUrl).href,
       primary: parseHex(data.primary),
       quit: parseHex(data.quitColor),
       open: data.open === "true",
     };
+  }
+
+  function exitUrl(configured, scriptUrl) {
+    // The neutral page served beside the widget, unless the site names its own http(s) page.
+    const fallback = new URL("neutre.html", scriptUrl).href;
+    try {
+      const url = new URL(configured || fallback, document.baseURI);
+      return /^https?:$/.test(url.protocol) ? url.href : fallback;
+    } catch (error) {
+      return fallback;
+    }
   }
 
   function newSender() {
@@ -95,6 +106,10 @@
   const NOT_A_PHONE_AFTER = /^\s?(h\b|min|ans|%|€|euros?|heures?|jours?|mois|fois|km)/i;
   const SMS_BEFORE = /(sms|texto|texte)\s*(au|:)?\s*$/i;
 
+  function keepTogether(number) {
+    return number.replace(/ /g, "\u00a0"); // a phone number never breaks across lines
+  }
+
   function safeWebUrl(text) {
     try {
       const url = new URL(/^https?:\/\//i.test(text) ? text : "https://" + text);
@@ -122,7 +137,7 @@
     }
     if (NOT_A_PHONE_AFTER.test(text.slice(start + match[2].length))) return null;
     const href = phoneHref(match[2], text.slice(Math.max(0, start - 12), start));
-    return href && { text: match[2], href: href, external: false };
+    return href && { text: match[2], href: href, external: false, shown: keepTogether(match[2]) };
   }
 
   function link(text, href, external) {
@@ -135,13 +150,19 @@
     return a;
   }
 
+  function typeset(text) {
+    // French spacing without bad line breaks: "24 h/24", "Belgique :", "« défi »".
+    return text.replace(/(\d) (h\b)/g, "$1\u00a0$2").replace(/ ([:;?!»])/g, "\u00a0$1")
+      .replace(/« /g, "«\u00a0");
+  }
+
   function appendLinkified(parent, text) {
     let position = 0;
     for (const match of text.matchAll(TOKEN)) {
       const found = linkFor(match, text);
       if (!found) continue;
       parent.append(document.createTextNode(text.slice(position, match.index)));
-      parent.append(link(found.text, found.href, found.external));
+      parent.append(link(found.shown || found.text, found.href, found.external));
       position = match.index + found.text.length;
     }
     parent.append(document.createTextNode(text.slice(position)));
@@ -236,9 +257,10 @@
     ui.countryButton.textContent = "";
     ui.countryButton.append(srOnly("Pays : "), country.name, srOnly(" (changer)"));
     ui.notice.textContent = "";
-    ui.notice.append("Vigie est un robot, pas une personne. En danger, appelle le ");
+    // Short enough for one line on a 360 px phone, with every country's numbers.
+    ui.notice.append("Vigie est un robot. Urgence\u00a0: ");
     country.emergency.forEach((number, i) => {
-      if (i) ui.notice.append(" ou le ");
+      if (i) ui.notice.append(" ou ");
       ui.notice.append(link(number, "tel:" + number.replace(/\D/g, ""), false));
     });
     ui.notice.append(".");
@@ -285,7 +307,7 @@
     const bubble = el("div", { class: "vigie-msg vigie-msg--" + kind });
     const body = el("p", { class: "vigie-text" });
     if (kind === "user") body.textContent = text;
-    else appendLinkified(body, text);
+    else appendLinkified(body, typeset(text));
     bubble.append(srOnly(speaker + " : "), body);
     ui.log.append(bubble);
     scrollToEnd();
@@ -323,9 +345,9 @@
     const name = String(contact.name || "");
     const links = [];
     const phone = typeof contact.phone === "string" && phoneHref(contact.phone, "");
-    if (phone) links.push(link("Appeler le " + contact.phone, phone, false));
+    if (phone) links.push(link("Appeler le " + keepTogether(contact.phone), phone, false));
     const sms = typeof contact.sms === "string" && phoneHref(contact.sms, "SMS");
-    if (sms) links.push(link("SMS au " + contact.sms, sms, false));
+    if (sms) links.push(link("SMS au " + keepTogether(contact.sms), sms, false));
     const web = typeof (contact.chat || contact.web) === "string" && safeWebUrl(contact.chat || contact.web);
     if (web) {
       const site = link(contact.chat ? "Chat" : "Site", web, true);

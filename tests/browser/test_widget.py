@@ -67,8 +67,7 @@ def deep_focus(page) -> dict:
 def test_scenario_message_and_quick_reply_get_the_right_numbers(page, demo_url):
     welcome = open_chat(page, demo_url)
     assert "Je suis un robot" in welcome
-    expect(notice(page)).to_have_text("Vigie est un robot, pas une personne. "
-                                      "En danger, appelle le 112.")
+    expect(notice(page)).to_have_text("Vigie est un robot. Urgence\xa0: 112.")
 
     answer = say(page, "quelqu un menace de publier mes photos")
     assert "116 000" in answer
@@ -76,7 +75,7 @@ def test_scenario_message_and_quick_reply_get_the_right_numbers(page, demo_url):
 
     answer = choose(page, "Qui appeler ?")
     assert "Tu peux contacter, en Belgique" in answer
-    expect(page.locator(".vigie-msg--user").last).to_have_text(re.compile("Qui appeler ?"))
+    expect(page.locator(".vigie-msg--user").last).to_have_text(re.compile(re.escape("Qui appeler ?")))
     expect(page.locator(".vigie-contacts").last.get_by_role(
         "link", name="Appeler le 116 000")).to_have_attribute("href", "tel:116000")
     assert page.locator('a[href="tel:24"]').count() == 0, "opening hours are not phone numbers"
@@ -88,7 +87,7 @@ def test_country_button_switches_numbers(page, demo_url):
     page.get_by_role("button", name=re.compile("^Pays : Belgique")).click()
     answer = choose(page, "France")
     assert "urgence : 17 ou 112" in answer
-    expect(notice(page)).to_contain_text("appelle le 17 ou le 112")
+    expect(notice(page)).to_contain_text("Urgence\xa0: 17 ou 112.")
     expect(page.get_by_role("button", name=re.compile("^Pays : France"))).to_be_visible()
 
     answer = say(page, "il y a un homme qui me suit jusque chez moi j'ai peur")
@@ -96,20 +95,13 @@ def test_country_button_switches_numbers(page, demo_url):
     expect(page.locator('.vigie-msg--bot a[href="tel:17"]').first).to_be_visible()
 
 
-def test_site_config_sets_country_and_colours(context, bot, demo_url):
-    """A site embeds the widget with its own country and colour (one tag, data-* options)."""
-    host_page = demo_url + "ecole.html"
-    context.route(host_page, lambda route: route.fulfill(content_type="text/html", body=f"""
-        <!doctype html><html lang="fr"><head><title>École</title></head><body><main>
-        <h1>Site d'une école</h1></main>
-        <script src="/vigie-widget.js" data-server="{bot.url}"
-                data-country="FR" data-primary="#ffd400" data-open="true"></script>
-        </body></html>"""))
-    page = context.new_page()
-    page.goto(host_page)
+def test_site_config_sets_country_and_colours(page, demo_url):
+    """The embed options (data-* on the script tag, set here by the demo page's query string):
+    the site's country, its colour, and the chat open from the start."""
+    page.goto(demo_url + "?country=FR&primary=%23ffd400&open=true")
     welcome = wait_for_answer(page, 0)
     assert "Salut" in welcome and "C'est noté" not in welcome, "the site's country is set silently"
-    expect(notice(page)).to_contain_text("appelle le 17 ou le 112")
+    expect(notice(page)).to_contain_text("Urgence\xa0: 17 ou 112.")
     header = page.locator(".vigie-header")
     expect(header).to_have_css("background-color", "rgb(255, 212, 0)")
     expect(header).to_have_css("color", "rgb(17, 17, 17)")  # dark text on a light colour: AA
@@ -189,7 +181,8 @@ def test_html_and_script_links_in_bot_answers_stay_inert(page, demo_url):
     hrefs = page.locator(".vigie-log a").evaluate_all("links => links.map(a => a.href)")
     assert "https://exemple.be/aide" in hrefs
     assert not [h for h in hrefs if not re.match(r"(https?|tel|sms):", h)]
-    assert page.locator("img, b, i, em, script").count() == 0 and dialogs == []
+    assert page.locator(".vigie-log").locator("img, b, i, em, script").count() == 0
+    assert dialogs == []
 
 
 def test_unreachable_server_is_explained_with_numbers(browser):
@@ -269,6 +262,8 @@ def test_fits_a_360_pixel_wide_phone(browser, demo_url):
     page = context.new_page()
     try:
         open_chat(page, demo_url)
+        page.get_by_role("button", name=re.compile("^Pays")).click()
+        choose(page, "France")  # the longest emergency notice
         say(page, "quelqu un menace de publier mes photos")
         choose(page, "Qui appeler ?")
         widest = page.locator(".vigie-panel").evaluate("""panel => Math.max(
@@ -279,6 +274,10 @@ def test_fits_a_360_pixel_wide_phone(browser, demo_url):
             box = page.get_by_role("button", name=name).bounding_box()
             assert box["x"] >= 0 and box["x"] + box["width"] <= 360 and box["y"] + box["height"] <= 640
         expect(notice(page)).to_be_in_viewport()
+        lines = notice(page).evaluate("""n => { const s = getComputedStyle(n);
+            return (n.clientHeight - parseFloat(s.paddingTop) - parseFloat(s.paddingBottom))
+                   / parseFloat(s.lineHeight); }""")
+        assert round(lines) == 1, "the emergency notice stays on one line"
     finally:
         context.close()
 

@@ -15,7 +15,9 @@ SAFETY_NET = "safety_net"
 
 
 def _override(message: Message, intent: str, reason: str) -> None:
-    ranking = [r for r in message.get(INTENT_RANKING_KEY, []) if r.get("name") != intent]
+    # the others are halved so that the FallbackClassifier never sees an ambiguous top two
+    ranking = [dict(r, confidence=r["confidence"] / 2)
+               for r in message.get(INTENT_RANKING_KEY, []) if r.get("name") != intent]
     top = {"name": intent, "confidence": 1.0}
     message.set(INTENT, top, add_to_output=True)
     message.set(INTENT_RANKING_KEY, [top] + ranking, add_to_output=True)

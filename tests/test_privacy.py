@@ -1,0 +1,165 @@
+"""Privacy: conversations are erased on request and expire after a silence, the HTTP API is
+closed, what users write stays out of the logs, telemetry is off."""
+import json
+import os
+import subprocess
+import time
+import uuid
+
+import pytest
+import requests
+import yaml
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+
+from tests.api_stack import TOKEN, shared_api_stack, stored_conversation, user_texts
+from tests.stack import PYTHON, ROOT, texts
+from vigie.stores import ErasableInMemoryTrackerStore
+
+ERASED = "notre conversation est effacée"
+
+
+@pytest.fixture(scope="module")
+def api_stack(request):
+    return shared_api_stack(request.config)
+
+
+def new_sender() -> str:
+    return "vie-privee-" + uuid.uuid4().hex[:10]
+
+
+# ---------- erasing ----------
+
+@pytest.mark.parametrize("request_text", [
+    "efface", "supprime notre conversation", "/efface", "/effacer", "Efface tout stp",
+])
+def test_erase_removes_conversation_from_store(api_stack, request_text):
+    sender = new_sender()
+    api_stack.send(sender, "je suis en France")
+    api_stack.send(sender, "il menace de publier mes photos si je paie pas")
+    assert len(user_texts(stored_conversation(api_stack, sender))) == 2
+
+    assert ERASED in texts(api_stack.send(sender, request_text))
+    assert stored_conversation(api_stack, sender) is None, "gone from the tracker store"
+
+    # a fresh conversation: the country chosen before is forgotten
+    assert "police au 101" in texts(api_stack.send(sender, "un homme me suit dans la rue"))
+    assert user_texts(stored_conversation(api_stack, sender)) == ["un homme me suit dans la rue"]
+
+
+def test_erase_sent_as_the_widget_quick_exit_does(api_stack):
+    """text/plain, no preflight: the widget's « Quitter » while the page closes."""
+    sender = new_sender()
+    api_stack.send(sender, "je suis en France")
+    response = requests.post(f"{api_stack.url}/webhooks/rest/webhook", timeout=30,
+                             headers={"Content-Type": "text/plain"},
+                             data=json.dumps({"sender": sender, "message": "/effacer"}))
+    assert response.status_code == 200 and ERASED in texts(response.json())
+    assert stored_conversation(api_stack, sender) is None
+
+
+def test_erase_touches_only_the_sender_conversation(api_stack):
+    kept, erased = new_sender(), new_sender()
+    api_stack.send(kept, "j'habite en Suisse")
+    api_stack.send(erased, "j'habite en Suisse")
+    api_stack.send(erased, "efface")
+    assert stored_conversation(api_stack, erased) is None
+    assert user_texts(stored_conversation(api_stack, kept)) == ["j'habite en Suisse"]
+
+
+# ---------- expiry ----------
+
+def _tracker(sender: str) -> DialogueStateTracker:
+    return DialogueStateTracker.from_events(sender, [UserUttered("bonjour")])
+
+
+@pytest.mark.asyncio
+async def test_in_memory_conversations_expire_after_silence():
+    store = ErasableInMemoryTrackerStore(Domain.load(str(ROOT / "domain.yml")),
+                                         expire_after_minutes=0.01)  # 0.6 s
+    await store.save(_tracker("silencieux"))
+    assert await store.retrieve("silencieux") is not None
+    time.sleep(0.8)
+    await store.save(_tracker("bavard"))
+    assert await store.retrieve("silencieux") is None
+    assert list(await store.keys()) == ["bavard"]
+
+
+@pytest.mark.asyncio
+async def test_each_message_restarts_the_silence_countdown():
+    store = ErasableInMemoryTrackerStore(Domain.load(str(ROOT / "domain.yml")),
+                                         expire_after_minutes=0.05)  # 3 s
+    for _ in range(4):  # 4 s of conversation, never 3 s of silence
+        await store.save(_tracker("actif"))
+        time.sleep(1)
+    assert await store.retrieve("actif") is not None
+
+
+def test_one_machine_keeps_conversations_in_memory_thirty_minutes():
+    endpoints = yaml.safe_load((ROOT / "endpoints.yml").read_text())
+    store = endpoints["tracker_store"]
+    assert store["type"] == "vigie.stores.ErasableInMemoryTrackerStore"
+    assert store["expire_after_minutes"] == 30
+    domain = yaml.safe_load((ROOT / "domain.yml").read_text())
+    assert domain["session_config"]["session_expiration_time"] == 30
+    assert domain["session_config"]["carry_over_slots_to_new_session"] is False
+
+
+# ---------- the HTTP API ----------
+
+def test_http_api_is_off_by_default(stack):
+    """`stack` is started like `make run`: no --enable-api."""
+    assert requests.get(f"{stack.url}/conversations/x/tracker", timeout=10).status_code == 404
+    assert requests.post(f"{stack.url}/model/parse", json={"text": "salut"},
+                         timeout=10).status_code == 404
+    for script in ("scripts/run.sh", "scripts/run_scaled.sh"):
+        assert "--enable-api" not in (ROOT / script).read_text()
+
+
+@pytest.mark.parametrize("token", [None, "mauvais-jeton"])
+def test_http_api_needs_the_token(api_stack, token):
+    sender = new_sender()
+    api_stack.send(sender, "je suis en France")
+    params = {"token": token} if token else {}
+    for method, path in [("get", f"/conversations/{sender}/tracker"),
+                         ("get", f"/conversations/{sender}/story"),
+                         ("post", "/model/parse")]:
+        response = getattr(requests, method)(f"{api_stack.url}{path}", params=params,
+                                             json={"text": "x"}, timeout=10)
+        assert response.status_code == 401, path
+    assert requests.get(f"{api_stack.url}/conversations/{sender}/tracker",
+                        params={"token": TOKEN}, timeout=10).status_code == 200
+
+
+# ---------- logs ----------
+
+def test_user_text_never_reaches_the_logs(api_stack):
+    marker = "secretmarqueur" + uuid.uuid4().hex[:8]
+    sender = new_sender()
+    for message in [f"{marker} il menace de publier mes photos",  # normal, with the action
+                    f"/{marker} on me harcèle",                    # slash text (Rasa warns)
+                    f"<script>{marker}</script>"]:
+        api_stack.send(sender, message)
+    refused = requests.post(f"{api_stack.url}/webhooks/rest/webhook", timeout=10,
+                            json={"sender": sender, "message": marker, "metadata": marker})
+    assert refused.status_code == 400
+    api_stack.send(sender, "efface")
+    time.sleep(1)  # let the servers flush their logs
+    rasa_log, actions_log = api_stack.rasa.output(), api_stack.actions.output()
+    assert "INFO" in rasa_log, "the log is written at INFO"
+    assert marker not in rasa_log
+    assert marker not in actions_log
+
+
+# ---------- telemetry ----------
+
+def test_telemetry_is_off_even_without_the_environment_variable(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k != "RASA_TELEMETRY_ENABLED"}
+    env["HOME"] = str(tmp_path)  # no user-level Rasa settings either
+    code = ("import vigie.server\n"
+            "from rasa import telemetry\n"
+            "print(telemetry.is_telemetry_enabled())")
+    result = subprocess.run([PYTHON, "-c", code], cwd=ROOT, env=env, capture_output=True,
+                            text=True, timeout=120)
+    assert result.stdout.strip().splitlines()[-1] == "False", result.stderr[-2000:]

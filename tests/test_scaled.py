@@ -1,0 +1,124 @@
+"""Several Rasa processes (endpoints.scaled.yml): Redis tracker and lock stores, nginx in front.
+Real redis-server, nginx and Rasa processes on loopback (tests/scaled.py)."""
+import asyncio
+import json
+import threading
+import time
+import uuid
+
+import pytest
+import requests
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+
+from bench.load import run_load
+from tests.scaled import TRACKER_PREFIX, ScaledStack
+from tests.stack import ROOT, texts
+from vigie.stores import ErasableRedisTrackerStore
+
+
+@pytest.fixture(scope="module")
+def scaled():
+    servers = ScaledStack().start()
+    yield servers
+    servers.stop()
+
+
+def new_sender() -> str:
+    return "multi-" + uuid.uuid4().hex[:10]
+
+
+def say(base_url: str, sender: str, message: str) -> str:
+    response = requests.post(f"{base_url}/webhooks/rest/webhook", timeout=60,
+                             json={"sender": sender, "message": message})
+    assert response.status_code == 200, response.text
+    assert response.json() and all(a["recipient_id"] == sender for a in response.json())
+    return texts(response.json())
+
+
+def stored_user_texts(scaled, sender: str) -> list:
+    raw = scaled.redis.client().get(TRACKER_PREFIX + sender)
+    return [e["text"] for e in json.loads(raw)["events"] if e["event"] == "user"] if raw else []
+
+
+def test_conversation_keeps_its_context_across_processes(scaled):
+    sender, first, second = new_sender(), scaled.rasa_url(0), scaled.rasa_url(1)
+    assert "pour la Suisse" in say(first, sender, "j'habite en Suisse")
+    assert "Appelle le 117" in say(second, sender, "un homme me suit dans la rue")
+    assert "Tu peux contacter, en Suisse" in say(first, sender, "qui je peux appeler ?")
+    assert "ne paie pas" in say(second, sender, "il menace de publier mes photos si je paie pas")
+    assert stored_user_texts(scaled, sender) == [
+        "j'habite en Suisse", "un homme me suit dans la rue", "qui je peux appeler ?",
+        "il menace de publier mes photos si je paie pas"]
+
+
+def test_redis_forgets_a_conversation_after_thirty_minutes_of_silence(scaled):
+    sender = new_sender()
+    say(scaled.url, sender, "je suis en France")
+    ttl = scaled.redis.client().ttl(TRACKER_PREFIX + sender)
+    assert 0 < ttl <= 30 * 60
+
+
+@pytest.mark.asyncio
+async def test_redis_really_drops_expired_conversations(scaled):
+    store = ErasableRedisTrackerStore(Domain.load(str(ROOT / "domain.yml")), host="127.0.0.1",
+                                      port=scaled.redis.port, key_prefix="expiry", record_exp=1)
+    await store.save(DialogueStateTracker.from_events("court", [UserUttered("bonjour")]))
+    assert await store.exists("court") and list(await store.keys()) == ["court"]
+    time.sleep(2.5)
+    assert await store.retrieve("court") is None
+
+
+def test_erase_deletes_the_conversation_from_redis(scaled):
+    sender, first, second = new_sender(), scaled.rasa_url(0), scaled.rasa_url(1)
+    say(first, sender, "je suis en France")
+    say(second, sender, "il menace de publier mes photos si je paie pas")
+    assert len(stored_user_texts(scaled, sender)) == 2
+    assert "notre conversation est effacée" in say(second, sender, "supprime notre conversation")
+    assert not scaled.redis.client().exists(TRACKER_PREFIX + sender)
+    # the other process starts afresh too: default country again
+    assert "police au 101" in say(first, sender, "un homme me suit dans la rue")
+
+
+def test_balanced_conversation_keeps_its_context(scaled):
+    sender = new_sender()
+    assert "pour le Québec" in say(scaled.url, sender, "je suis au Québec")
+    for _ in range(2):  # round robin: each process answers at least once
+        assert "Appelle le 911" in say(scaled.url, sender, "un homme me suit dans la rue")
+        answer = say(scaled.url, sender, "qui je peux appeler ?")
+        assert "Tu peux contacter, au Québec" in answer or "📞 Tel-jeunes" in answer
+
+
+def test_stopping_one_process_mid_load_loses_no_answer(scaled):
+    """Runs last: it stops the second Rasa process (SIGTERM), as a rolling update or a
+    scale-down does, while 20 senders are talking through nginx."""
+    senders, messages = 20, 6
+    progress, answered = [], []
+    load = threading.Thread(target=lambda: answered.extend(asyncio.run(
+        run_load(scaled.url, senders, messages, on_exchange=progress.append))))
+    load.start()
+    deadline = time.monotonic() + 300
+    while len(progress) < senders and time.monotonic() < deadline:
+        time.sleep(0.05)
+    stopped_after = len(progress)
+    scaled.rasa[1].stop()  # graceful: finishes its messages, then refuses connections
+    load.join(600)
+    assert stopped_after < senders * messages, "stopped while messages were coming"
+    assert len(answered) == senders * messages
+    failures = [e for e in answered if e.status != 200 or e.problem]
+    assert failures == [], failures[:5]
+    # the remaining process serves new conversations
+    sender = new_sender()
+    say(scaled.url, sender, "j'habite en Suisse")
+    assert "Appelle le 117" in say(scaled.url, sender, "un homme me suit dans la rue")
+
+
+def test_lost_redis_still_leaves_the_user_an_emergency_number(scaled):
+    """Runs last: stops Redis. Rasa cannot lock or load the conversation; the channel still
+    answers, and keeps the text out of the log."""
+    scaled.redis.stop()
+    sender, marker = new_sender(), "marqueur" + uuid.uuid4().hex[:8]
+    text = say(scaled.rasa_url(0), sender, f"il menace de publier mes photos {marker}")
+    assert "Désolé, je n'ai pas pu répondre" in text and "112" in text
+    assert marker not in scaled.rasa[0].output()

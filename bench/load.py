@@ -24,11 +24,12 @@ import aiohttp
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+from bench.readme_table import write_between_markers  # noqa: E402  (after the path is set)
+
 RESULTS = ROOT / "bench" / "load.json"
 LOOPBACK = {"127.0.0.1", "localhost"}
 REQUEST_TIMEOUT_SECONDS = 60
 RUN_TIMEOUT_SECONDS = 600
-
 
 
 class Country(NamedTuple):
@@ -213,16 +214,6 @@ def table(figures: Dict) -> str:
     return "\n".join(lines)
 
 
-def write_table(markdown: str) -> None:
-    """Between <!-- load:start --> and <!-- load:end --> wherever they are."""
-    start, end = "<!-- load:start -->", "<!-- load:end -->"
-    for path in (ROOT / "README.md", ROOT / "docs" / "scaling.md"):
-        text = path.read_text() if path.exists() else ""
-        if start in text and end in text:
-            path.write_text(text[: text.index(start) + len(start)] + "\n" + markdown + "\n"
-                            + text[text.index(end):])
-
-
 TARGETS = {"single": ("one Rasa server, in-memory store", _single),
            "scaled": ("nginx + 2 Rasa servers, Redis stores", _scaled)}
 
@@ -247,7 +238,7 @@ def main() -> None:
     RESULTS.write_text(json.dumps(figures, ensure_ascii=False, indent=2) + "\n")
     markdown = table(figures)
     print(markdown)
-    write_table(markdown)
+    write_between_markers("load", markdown)
 
 
 if __name__ == "__main__":

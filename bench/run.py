@@ -15,6 +15,7 @@ from pathlib import Path
 
 import aiohttp
 
+from bench.readme_table import write_between_markers
 from tests.stack import action_server, rasa_server
 from vigie import PROJECT_ROOT
 from vigie.evaluation import evaluate, holdout_examples
@@ -126,15 +127,6 @@ def table(results) -> str:
     return "\n".join(lines)
 
 
-def write_readme(markdown: str) -> None:
-    readme = PROJECT_ROOT / "README.md"
-    text = readme.read_text()
-    start, end = "<!-- bench:start -->", "<!-- bench:end -->"
-    if start in text and end in text:
-        text = text[: text.index(start) + len(start)] + "\n" + markdown + "\n" + text[text.index(end):]
-        readme.write_text(text)
-
-
 def main() -> None:
     texts = [t for t, _ in holdout_examples()]
     results = {name: measure(name, texts) for name in ("vigie", "stock")}
@@ -144,7 +136,7 @@ def main() -> None:
     (PROJECT_ROOT / "bench" / "results.json").write_text(json.dumps(results, indent=1, ensure_ascii=False))
     markdown = table(results)
     print(markdown)
-    write_readme(markdown)
+    write_between_markers("bench", markdown)
 
 
 if __name__ == "__main__":

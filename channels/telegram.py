@@ -414,7 +414,7 @@ class TelegramInput(InputChannel):
         self.settings = settings
         self.api = TelegramApi(settings.token, settings.api_base_url)
         if not settings.enabled:
-            logger.info("Telegram channel off: no token (see docs/telegram.md).")
+            logger.info("Telegram channel off: no token (see the README, section Telegram).")
 
     def authorised(self, request: Request) -> bool:
         given = request.headers.get(SECRET_HEADER, "")

@@ -1,4 +1,4 @@
-# Several Rasa processes (Redis stores, nginx) and the load benchmark: docs/scaling.md.
+# Several Rasa processes (Redis stores, nginx) and the load benchmark: README.md, "Robustness, load...".
 .PHONY: run-scaled bench-load
 
 run-scaled: $(MODEL) ## Redis + 2 Rasa + 2 action servers behind nginx (REST on localhost:5005)

@@ -1,4 +1,4 @@
-# Telegram channel (channels/telegram.py; how to connect a bot: docs/telegram.md).
+# Telegram channel (channels/telegram.py; how to connect a bot: README.md, "Telegram").
 # Needs TELEGRAM_TOKEN, TELEGRAM_SECRET_TOKEN and TELEGRAM_WEBHOOK_URL in the environment.
 .PHONY: telegram-webhook telegram-webhook-info
 

@@ -1,5 +1,6 @@
 """Fixtures of the widget's browser tests: one real bot, one demo server and one Chromium for
-the session; a fresh browser context (empty storage) for every test."""
+this package; a fresh browser context (empty storage) for every test. Package scope, not
+session: sync Playwright keeps an event loop running, which later tests' asyncio.run() refuse."""
 import pytest
 from playwright.sync_api import expect, sync_playwright
 
@@ -9,26 +10,26 @@ from tests.stack import free_port
 expect.set_options(timeout=20_000)  # the first answers of a cold Rasa can take seconds
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def widget_port() -> int:
     return free_port()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def bot(widget_port):
     servers = bot_for(f"http://127.0.0.1:{widget_port}").start()
     yield servers
     servers.stop()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def demo_url(bot, widget_port) -> str:
     server = widget_server(bot.url, widget_port).start()
     yield server.url
     server.stop()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser():
     with sync_playwright() as playwright:
         chromium = launch_chromium(playwright)

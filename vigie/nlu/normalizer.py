@@ -1,14 +1,12 @@
 """First pipeline step: bounded, lower-case, accent-free text for every later component."""
 from typing import Any, Dict, List, Optional, Text
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from vigie.nlu import StatelessComponent
 from vigie.text import MAX_MESSAGE_CHARS, is_command, normalize
 
 ORIGINAL_LENGTH = "original_length"
@@ -16,23 +14,14 @@ ORIGINAL_LENGTH = "original_length"
 
 # Registered as a featurizer so that Rasa also runs it on the training data, before the tokenizer.
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER], is_trainable=False)
-class TextNormalizer(GraphComponent):
+class TextNormalizer(StatelessComponent):
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
         return {"max_chars": MAX_MESSAGE_CHARS}
 
     def __init__(self, config: Dict[Text, Any]) -> None:
+        super().__init__(config)
         self.max_chars = config["max_chars"]
-
-    @classmethod
-    def create(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> "TextNormalizer":
-        return cls(config)
 
     def _normalize(self, message: Message) -> None:
         text: Optional[str] = message.get(TEXT)

@@ -1,13 +1,11 @@
 """Pipeline step after the intent classifier: deterministic overrides for danger and bad input."""
-from typing import Any, Dict, List, Text
+from typing import List
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from vigie.nlu import StatelessComponent
 from vigie.safety import is_foreign_language, is_wordless, safety_intent
 from vigie.text import is_command
 
@@ -25,17 +23,7 @@ def _override(message: Message, intent: str, reason: str) -> None:
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
-class SafetyNet(GraphComponent):
-    @classmethod
-    def create(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> "SafetyNet":
-        return cls()
-
+class SafetyNet(StatelessComponent):
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             self._check(message)

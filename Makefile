@@ -6,7 +6,11 @@ export PYTHONPATH := $(CURDIR)
 export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-PY310 ?= $(shell pyenv prefix 3.10.13 2>/dev/null)/bin/python
+# Python 3.10 (Rasa 3.6 refuses 3.11): pyenv's, found even when pyenv is not on PATH
+PY_VERSION := $(shell cat .python-version)
+PY310 ?= $(firstword $(wildcard $(shell pyenv prefix $(PY_VERSION) 2>/dev/null)/bin/python \
+           $(HOME)/.pyenv/versions/$(PY_VERSION)/bin/python /root/.pyenv/versions/$(PY_VERSION)/bin/python) \
+           $(shell command -v python3.10))
 VENV := .venv
 PY := $(VENV)/bin/python
 RASA := $(PY) -m vigie.server
@@ -33,9 +37,9 @@ train: $(MODEL) ## train the model if data or config changed
 run: $(MODEL) ## start the action server and Rasa (REST on localhost:5005)
 	@scripts/run.sh
 
-shell: $(MODEL) ## chat with Vigie in the terminal
-	@$(PY) -m rasa_sdk --actions actions --port 5055 >/dev/null 2>&1 & echo $$! > .rasa/actions.pid 2>/dev/null || true
-	$(RASA) shell -m $(MODEL) ; kill $$(cat .rasa/actions.pid) 2>/dev/null || true
+shell: $(MODEL) ## chat with Vigie in the terminal (the action server runs meanwhile)
+	@mkdir -p .rasa; $(PY) -m rasa_sdk --actions actions --port 5055 > .rasa/actions.log 2>&1 & \
+	  actions=$$!; $(RASA) shell -m $(MODEL); kill $$actions
 
 test: test-data test-stories test-py ## everything: data validation, test stories, held-out NLU, pytest
 
@@ -49,7 +53,7 @@ test-py: $(MODEL)
 	$(PY) -m pytest -q tests
 
 bench: $(MODEL) ## figures: held-out NLU, latency, throughput, memory, vs the stock Rasa pipeline
-	$(PY) bench/run.py
+	$(PY) bench/run.py $(BENCH_ARGS)
 
 # Targets of the channels and deployment pieces (widget, Telegram, scaled run) live in mk/.
 -include mk/*.mk

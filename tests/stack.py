@@ -79,11 +79,11 @@ def action_server(port: Optional[int] = None) -> Process:
 
 
 def rasa_server(action_port: int, port: Optional[int] = None, credentials: str = "credentials.yml",
-                endpoints: Optional[str] = None, extra: List[str] = ()) -> Process:
+                endpoints: Optional[str] = None, extra: List[str] = (), model: Path = MODEL) -> Process:
     """Rasa on loopback; the endpoints file is the project's, pointed at `action_port`."""
     port = port or free_port()
     endpoints = endpoints or _endpoints_for(action_port)
-    return Process([PYTHON, "-m", "vigie.server", "run", "-m", str(MODEL), "-i", "127.0.0.1",
+    return Process([PYTHON, "-m", "vigie.server", "run", "-m", str(model), "-i", "127.0.0.1",
                     "-p", str(port), "--credentials", credentials, "--endpoints", endpoints, *extra],
                    f"http://127.0.0.1:{port}/")
 

@@ -46,7 +46,9 @@ def contact_entry(service: dict) -> dict:
 def contacts_message(code: str, scenario: str, formal: bool = False, now=None):
     """(text, contacts) for this country and scenario; the emergency line closes danger answers."""
     place = country(code)
-    services: List[dict] = services_for(code, scenario, now)[:MAX_SERVICES]
+    # a scenario no service lists (e.g. autre_langue) gets the general helplines
+    services: List[dict] = (services_for(code, scenario, now)
+                            or services_for(code, "contacts_aide", now))[:MAX_SERVICES]
     heading = (f"Vous pouvez contacter, {place['in_name']} :" if formal
                else f"Tu peux contacter, {place['in_name']} :")
     lines = [heading] + [service_line(s) for s in services]

@@ -6,7 +6,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.contacts import contacts_message
-from vigie.directory import default_country, services_for
+from vigie.directory import default_country
 
 BOT_NOTICE = ("Je suis un robot, pas une personne : je ne remplace pas un adulte, "
               "une ligne d'aide ou la police.")
@@ -39,8 +39,6 @@ class ActionOrienter(Action):
             domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         scenario = (tracker.latest_message.get("intent") or {}).get("name") or "contacts_aide"
         code = tracker.get_slot("pays") or default_country()
-        if not services_for(code, scenario):  # e.g. autre_langue: the general helplines
-            scenario = "contacts_aide"
         text, contacts = contacts_message(code, scenario, formal=scenario in FORMAL_SCENARIOS,
                                           now=clock())
         if is_first_answer(tracker):

@@ -1,24 +1,11 @@
 """Trains each candidate pipeline of bench/pipelines/ on the same data and scores it on the
 held-out set: the measurement behind the choice written in config.yml."""
 import json
-import subprocess
 import sys
-import time
-from pathlib import Path
 
+from bench.run import WORK, train_model
 from vigie import PROJECT_ROOT
 from vigie.evaluation import evaluate
-
-WORK = PROJECT_ROOT / "bench" / "work"
-
-
-def train(config: Path) -> tuple:
-    out = WORK / config.stem
-    started = time.monotonic()
-    subprocess.run([sys.executable, "-m", "vigie.server", "train", "--config", str(config), "--data", "data",
-                    "--domain", "domain.yml", "--out", str(out), "--fixed-model-name", config.stem, "--quiet"],
-                   cwd=PROJECT_ROOT, check=True, stdout=subprocess.DEVNULL)
-    return out / f"{config.stem}.tar.gz", time.monotonic() - started
 
 
 def main(names) -> None:
@@ -26,7 +13,7 @@ def main(names) -> None:
     for config in sorted((PROJECT_ROOT / "bench" / "pipelines").glob("*.yml")):
         if names and config.stem not in names:
             continue
-        model, seconds = train(config)
+        model, seconds = train_model(config, config.stem)
         result = evaluate(str(model))
         rows[config.stem] = {"train_seconds": round(seconds, 1), **{k: round(result[k], 4) for k in (
             "macro_f1", "accuracy", "danger_recall", "false_alarm_rate", "fallback_rate")}}

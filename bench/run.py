@@ -30,16 +30,21 @@ TARGETS = {"macro_f1": ">= 0.92", "danger_recall": ">= 0.98", "p95_ms": "<= 40",
            "ready_s": "<= 30", "train_s": "<= 180"}
 
 
+def train_model(config: Path, name: str) -> tuple:
+    """Trains `config` on the project's data into bench/work/NAME: (model, seconds)."""
+    started = time.monotonic()
+    subprocess.run([sys.executable, "-m", "vigie.server", "train", "--config", str(config), "--data", "data",
+                    "--domain", "domain.yml", "--out", str(WORK / name), "--fixed-model-name", name, "--quiet",
+                    "--force"], cwd=PROJECT_ROOT, check=True, stdout=subprocess.DEVNULL)
+    return WORK / name / f"{name}.tar.gz", time.monotonic() - started
+
+
 def train(name: str) -> tuple:
     """(model, seconds); with --reuse, a model this script trained before and its recorded time."""
     model, seconds_file = WORK / name / f"{name}.tar.gz", WORK / name / "train_seconds"
     if "--reuse" in sys.argv and model.exists() and seconds_file.exists():
         return model, float(seconds_file.read_text())
-    started = time.monotonic()
-    subprocess.run([sys.executable, "-m", "vigie.server", "train", "--config", str(CONFIGS[name]), "--data", "data",
-                    "--domain", "domain.yml", "--out", str(WORK / name), "--fixed-model-name", name, "--quiet",
-                    "--force"], cwd=PROJECT_ROOT, check=True, stdout=subprocess.DEVNULL)
-    seconds = time.monotonic() - started
+    model, seconds = train_model(CONFIGS[name], name)
     seconds_file.write_text(str(seconds))
     return model, seconds
 
@@ -82,7 +87,7 @@ def percentile(values, q) -> float:
 
 def serve_and_measure(model: Path, texts) -> dict:
     actions = action_server().start()
-    server = rasa_server(int(actions.url.split(":")[2].split("/")[0]), model=model)
+    server = rasa_server(actions.port, model=model)
     started = time.monotonic()
     server.start(timeout=300)
     url = server.url + "webhooks/rest/webhook"

@@ -122,7 +122,7 @@ class ScaledStack:
         self.redis = Redis()
         self.actions = [action_server() for _ in range(action_count)]
         self.rasa = [rasa_server(0, endpoints=str(ENDPOINTS)) for _ in range(rasa_count)]
-        self.balancer = nginx([_port(p) for p in self.rasa], [_port(p) for p in self.actions])
+        self.balancer = nginx([p.port for p in self.rasa], [p.port for p in self.actions])
 
     @property
     def url(self) -> str:
@@ -152,6 +152,3 @@ class ScaledStack:
             process.stop()
         self.redis.stop()
 
-
-def _port(process: Process) -> int:
-    return int(process.url.split(":")[2].split("/")[0])

@@ -52,6 +52,10 @@ class Process:
     log: Path = field(default_factory=lambda: Path(tempfile.mkstemp(suffix=".log")[1]))
     popen: Optional[subprocess.Popen] = None
 
+    @property
+    def port(self) -> int:
+        return int(self.url.split(":")[2].split("/")[0])
+
     def start(self, timeout: float = 180) -> "Process":
         handle = open(self.log, "ab")
         self.popen = subprocess.Popen(self.args, cwd=ROOT, env=env(), stdout=handle,
@@ -101,7 +105,7 @@ class Stack:
 
     def __init__(self, **rasa_options) -> None:
         self.actions = action_server()
-        self.action_port = int(self.actions.url.split(":")[2].split("/")[0])
+        self.action_port = self.actions.port
         self.rasa = rasa_server(self.action_port, **rasa_options)
 
     @property

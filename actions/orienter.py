@@ -3,6 +3,7 @@ import datetime as dt
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.contacts import contacts_message
@@ -44,4 +45,13 @@ class ActionOrienter(Action):
         if is_first_answer(tracker):
             text += "\n\n" + BOT_NOTICE
         dispatcher.utter_message(text=text, json_message={"contacts": contacts})
+        return offer_other_situation(dispatcher, tracker)
+
+
+def offer_other_situation(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[Dict[Text, Any]]:
+    """A message that named two situations: the key line of the second one, with its button."""
+    other = next(tracker.get_latest_entity_values("autre_situation"), None)
+    if not other:
         return []
+    dispatcher.utter_message(response=f"utter_aussi_{other}")
+    return [SlotSet("autre_situation", None)]

@@ -1,21 +1,28 @@
-"""Scores a trained model's NLU on the held-out set (tests/nlu_holdout.yml, never trained on).
+"""Scores a trained model's NLU on evaluation sets written by authors who never saw data/nlu.
 
-Used by the test gate (tests/test_nlu_holdout.py) and by the benchmark (bench/run.py).
+Blind sets live in tests/nlu_blind/ (one file per author, frozen); once a set's errors have
+guided a change it moves to bench/ as a development set. Used by the test gate
+(tests/test_nlu_blind.py) and by the benchmarks (bench/run.py, bench/compare_pipelines.py).
 """
 import asyncio
 from collections import Counter
-from typing import Dict, List, Tuple
+from pathlib import Path
+from typing import Dict, Iterable, List, Tuple
 
 import yaml
 
 from vigie import PROJECT_ROOT
+from vigie.danger import DANGER
 
-HOLDOUT = PROJECT_ROOT / "tests" / "nlu_holdout.yml"
-DANGER_INTENTS = ("urgence", "detresse")
+BLIND_DIR = PROJECT_ROOT / "tests" / "nlu_blind"
 
 
-def holdout_examples(path=HOLDOUT) -> List[Tuple[str, str]]:
-    """(text, intent) pairs of the held-out set."""
+def blind_sets() -> List[Path]:
+    return sorted(BLIND_DIR.glob("*.yml"))
+
+
+def nlu_examples(path) -> List[Tuple[str, str]]:
+    """(text, intent) pairs of a Rasa NLU file."""
     data = yaml.safe_load(open(path, encoding="utf-8"))
     pairs = []
     for block in data["nlu"]:
@@ -38,7 +45,7 @@ def predict(model_path: str, texts: List[str]) -> List[dict]:
 
 
 def scores(gold: List[str], predicted: List[str]) -> Dict:
-    """Macro-F1 over the gold intents, per-intent recall, danger recall, false-alarm rate."""
+    """Macro-F1 over the gold intents, per-intent figures, danger recall, false-alarm rate."""
     labels = sorted(set(gold))
     per_intent = {}
     for label in labels:
@@ -49,22 +56,23 @@ def scores(gold: List[str], predicted: List[str]) -> Dict:
         recall = tp / (tp + fn) if tp + fn else 0.0
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
         per_intent[label] = {"precision": precision, "recall": recall, "f1": f1, "support": tp + fn}
-    danger = [(g, p) for g, p in zip(gold, predicted) if g in DANGER_INTENTS]
-    safe = [(g, p) for g, p in zip(gold, predicted) if g not in DANGER_INTENTS]
+    danger = [(g, p) for g, p in zip(gold, predicted) if g in DANGER]
+    safe = [(g, p) for g, p in zip(gold, predicted) if g not in DANGER]
     return {
         "examples": len(gold),
         "macro_f1": sum(v["f1"] for v in per_intent.values()) / len(labels),
         "accuracy": sum(g == p for g, p in zip(gold, predicted)) / len(gold),
-        "danger_recall": sum(g == p for g, p in danger) / len(danger),
-        # a non-danger message answered as urgence/detresse
-        "false_alarm_rate": sum(p in DANGER_INTENTS for _, p in safe) / len(safe),
+        # a danger message (urgence, detresse, chantage) recognised as its own scenario
+        "danger_recall": sum(g == p for g, p in danger) / len(danger) if danger else 0.0,
+        # a non-danger message answered as a danger scenario
+        "false_alarm_rate": sum(p in DANGER for _, p in safe) / len(safe) if safe else 0.0,
         "fallback_rate": sum(p == "nlu_fallback" for p in predicted) / len(predicted),
         "per_intent": per_intent,
     }
 
 
-def evaluate(model_path: str, path=HOLDOUT) -> Dict:
-    pairs = holdout_examples(path)
+def evaluate(model_path: str, paths: Iterable = None) -> Dict:
+    pairs = [pair for path in (paths or blind_sets()) for pair in nlu_examples(path)]
     parsed = predict(model_path, [text for text, _ in pairs])
     gold = [intent for _, intent in pairs]
     predicted = [p["intent"]["name"] for p in parsed]

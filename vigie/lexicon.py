@@ -1,7 +1,7 @@
-"""Loads the YAML lexicons (places, danger triggers) and the helpline directory."""
+"""Reads the project's YAML data files (lexicons, helpline directory) and the place patterns."""
 import functools
 import re
-from typing import Dict, List, Pattern
+from typing import Dict, Pattern
 
 import yaml
 
@@ -11,15 +11,6 @@ from vigie import PROJECT_ROOT
 def load_yaml(relative_path: str) -> dict:
     with open(PROJECT_ROOT / relative_path, encoding="utf-8") as handle:
         return yaml.safe_load(handle)
-
-
-def compile_all(patterns: List[str]) -> List[Pattern]:
-    return [re.compile(pattern) for pattern in patterns]
-
-
-@functools.lru_cache(maxsize=None)
-def danger_lexicon() -> dict:
-    return load_yaml("lexicon/danger.yml")
 
 
 @functools.lru_cache(maxsize=None)

@@ -1,10 +1,20 @@
-"""Text normalisation shared by the NLU components, the channels and the actions."""
+"""Text cleaning shared by the NLU components, the channels and the actions.
+
+Two forms of a message: `clean` keeps case and accents (what spaCy reads, with SMS spellings
+expanded), `normalize` is lower-case and accent-free (what the word lists are written in).
+"""
+import functools
 import re
 import unicodedata
 
-MAX_MESSAGE_CHARS = 1000  # longer messages are cut before the NLU (issue: 10 000-char inputs)
+from vigie.lexicon import load_yaml
 
-_LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "’": "'", "‘": "'", "`": "'", "´": "'", "ß": "ss"})
+MAX_MESSAGE_CHARS = 1000  # longer messages are cut before the NLU (issue: 10 000-char inputs)
+# control, format, separator, surrogate, private-use and unassigned characters
+INVISIBLE_CATEGORIES = ("Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn")
+
+_LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "Œ": "OE", "Æ": "AE", "’": "'", "‘": "'", "`": "'",
+                            "´": "'", "ß": "ss"})
 _REPEATS = re.compile(r"([^\W\d_])\1{2,}")  # "nooon" -> "non", "aiiide" -> "aide"
 _SPACES = re.compile(r"\s+")
 
@@ -14,17 +24,43 @@ def strip_accents(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+def is_invisible(char: str) -> bool:
+    return unicodedata.category(char) in INVISIBLE_CATEGORIES
+
+
 def _visible(char: str) -> str:
-    # control and format characters (zero-width, bidi marks) become spaces
-    return " " if unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp") else char
+    return " " if is_invisible(char) else char
+
+
+def clean(text: str, max_chars: int = MAX_MESSAGE_CHARS) -> str:
+    """Bounded text without invisible characters or stretched letters; case and accents kept."""
+    text = "".join(_visible(c) for c in (text or "")[: max_chars * 2])
+    text = unicodedata.normalize("NFC", text.translate(_LIGATURES))
+    text = _REPEATS.sub(r"\1", text)
+    return _SPACES.sub(" ", text).strip()[:max_chars]
 
 
 def normalize(text: str, max_chars: int = MAX_MESSAGE_CHARS) -> str:
-    """Lower-case, accent-free, cleaned, bounded text: the form every lexicon is written in."""
-    text = "".join(_visible(c) for c in (text or "")[: max_chars * 2])
-    text = strip_accents(text.lower().translate(_LIGATURES))
-    text = _REPEATS.sub(r"\1", text)
-    return _SPACES.sub(" ", text).strip()[:max_chars]
+    """Lower-case, accent-free, cleaned, bounded text: the form every word list is written in."""
+    return strip_accents(clean(text, max_chars).lower())
+
+
+@functools.lru_cache(maxsize=None)
+def _sms_table():
+    table = load_yaml("lexicon/sms.yml")
+    words = sorted(table, key=len, reverse=True)
+    return table, re.compile(r"(?<![\w'])(" + "|".join(map(re.escape, words)) + r")(?![\w'])", re.I)
+
+
+def expand_sms(text: str) -> str:
+    """'jveux' -> 'je veux', 'Chui' -> 'je suis': whole words only, any case."""
+    table, pattern = _sms_table()
+    return pattern.sub(lambda match: table[match.group(1).lower()], text)
+
+
+def prepare(text: str, max_chars: int = MAX_MESSAGE_CHARS) -> str:
+    """What the NLU pipeline reads: cleaned, bounded, SMS spellings expanded."""
+    return expand_sms(clean(text, max_chars))
 
 
 def has_words(text: str) -> bool:

@@ -7,7 +7,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 from vigie.lexicon import place_patterns
 from vigie.nlu import StatelessComponent
-from vigie.text import is_command
+from vigie.text import is_command, normalize
 
 ENTITY = "pays"
 
@@ -30,7 +30,7 @@ class CountryExtractor(StatelessComponent):
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             text = message.get(TEXT) or ""
-            found = None if is_command(text) else find_country(text)
+            found = None if is_command(text) else find_country(normalize(text))
             if found:
                 code, start, end, word = found
                 entity = {"entity": ENTITY, "value": code, "start": start, "end": end,

@@ -2,14 +2,18 @@
 from typing import List
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.nlu.constants import SPACY_DOCS
+from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from vigie.danger import IMMEDIATE, safety_intent
+from vigie.situations import two_situations
+from vigie.language import is_foreign_language, is_wordless
 from vigie.nlu import StatelessComponent
-from vigie.safety import is_foreign_language, is_wordless, safety_intent
-from vigie.text import is_command
+from vigie.text import is_command, normalize
 
 SAFETY_NET = "safety_net"
+OTHER_SITUATION = "autre_situation"   # entity and slot: the second situation, offered at once
 
 
 def _override(message: Message, intent: str, reason: str) -> None:
@@ -24,6 +28,8 @@ def _override(message: Message, intent: str, reason: str) -> None:
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
 class SafetyNet(StatelessComponent):
+    """Reads the spaCy doc that SpacyNLP made of the cleaned text (lemmas for the danger rules)."""
+
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             self._check(message)
@@ -38,8 +44,21 @@ class SafetyNet(StatelessComponent):
             _override(message, "message_vide", "no words")
             return
         predicted = (message.get(INTENT) or {}).get("name")
-        imposed = safety_intent(text, predicted)
+        doc = message.get(SPACY_DOCS[TEXT])
+        imposed = safety_intent(doc, predicted)
         if imposed:
-            _override(message, imposed, "lexical trigger")
-        elif predicted not in ("urgence", "detresse") and is_foreign_language(text):
+            _override(message, imposed, "danger rule")
+        elif predicted not in IMMEDIATE and is_foreign_language(normalize(text)):
             _override(message, "autre_langue", "other language")
+            return
+        _offer_other_situation(message, doc)
+
+
+def _offer_other_situation(message: Message, doc) -> None:
+    first, other = two_situations(doc, (message.get(INTENT) or {}).get("name"))
+    if not other:
+        return
+    if first != message.get(INTENT)["name"]:
+        _override(message, first, "two situations: the more serious first")
+    entity = {"entity": OTHER_SITUATION, "value": other, "confidence": 1.0, "extractor": "SafetyNet"}
+    message.set(ENTITIES, message.get(ENTITIES, []) + [entity], add_to_output=True)

@@ -1,0 +1,38 @@
+"""Every rule of lexicon/danger.yml compiles and matches its own example."""
+import pytest
+import spacy
+
+from vigie.danger import compile_rule, danger_lexicon, rulebook
+from vigie.text import prepare
+
+RULES = [(key, spec) for key, spec in rulebook(spacy.blank("fr").vocab).rules.items()]
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return spacy.load("fr_core_news_sm")
+
+
+@pytest.mark.parametrize("key", [key for key, _ in RULES])
+def test_pattern_compiles(key):
+    rule = dict(RULES)[key]
+    assert compile_rule(rule.pattern)
+    assert rule.example.strip(), f"{key} has no example"
+
+
+@pytest.mark.parametrize("key", [key for key, _ in RULES])
+def test_example_matches_its_rule(nlp, key):
+    rule = dict(RULES)[key]
+    doc = nlp(prepare(rule.example))
+    found = rulebook(doc.vocab).matches(doc)
+    assert key in found, f"{key}: {rule.pattern!r} does not match {rule.example!r}"
+
+
+def test_every_rule_has_pattern_and_example():
+    lexicon = danger_lexicon()
+    groups = [lexicon[intent].get(part, []) for intent in ("urgence", "detresse")
+              for part in ("rules", "unless", "cancel")]
+    groups += [lexicon["chantage"].get(part, []) for part in ("image", "threat", "unless")]
+    for specs in groups:
+        for spec in specs:
+            assert set(spec) == {"pattern", "example"}, spec

@@ -1,0 +1,189 @@
+"""Deterministic danger rules: spaCy `Matcher` token patterns on lemmas (lexicon/danger.yml).
+
+The statistical classifier can miss a danger message written in an unexpected way; these
+rules make sure urgence and detresse always get their answer, and that a threat with
+pictures gets the sextortion answer. A rule is a line of tokens (see lexicon/danger.yml):
+
+    [couper|mutiler]   a lemma among these (typos and unaccented verbs included)
+    me|m'              a word among these (lower case, no accents)
+    /suicid.*/         a word matching this regular expression
+    _{0,3}             zero to three words of any kind
+    x?                 an optional token
+"""
+import functools
+import re
+from dataclasses import dataclass
+from typing import Dict, Iterable, List, Optional, Sequence, Tuple
+
+import regex
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Token
+
+from vigie.lexicon import load_yaml
+from vigie.text import strip_accents
+
+# The scenarios that put a teen at risk, most urgent first: the order used to label and answer
+# messages that name two situations. Danger recall and false alarms are counted on DANGER.
+PRIORITY = ("urgence", "detresse", "chantage", "photo_partagee", "demande_photos", "rencontre",
+            "inconnu_ajout", "image_non_sollicitee", "harcelement")
+DANGER = ("urgence", "detresse", "chantage")
+# the dialogue names these two "immediate": they never depend on the action server
+IMMEDIATE = ("urgence", "detresse")
+
+Token.set_extension("plain", default="", force=True)
+Token.set_extension("lemmas", default=[], force=True)
+
+_TOKEN = re.compile(r"^(?:_\{(\d+),(\d+)\}|\[([^\]]+)\]|/(.+)/|([^?]+))(\?)?$")
+# first-group verbs typed without accents or left unlemmatised: "coupe", "coupee" -> "couper"
+_ER_ENDINGS = re.compile(r"^(\w{3,}?)(e|es|ee|ees|ent|ais|ait|aient|ez|er)$")
+
+
+def plain(word: str) -> str:
+    return strip_accents(word.lower())
+
+
+def compile_token(spec: str) -> dict:
+    """One token of a rule line -> one spaCy Matcher token pattern."""
+    found = _TOKEN.match(spec)
+    if not found:
+        raise ValueError(f"bad token {spec!r}")
+    low, high, lemmas, pattern, words, optional = found.groups()
+    if low is not None:
+        return {"OP": f"{{{low},{high}}}"}
+    if lemmas:
+        token = {"_": {"lemmas": {"INTERSECTS": lemmas.split("|")}}}
+    elif pattern:
+        token = {"_": {"plain": {"REGEX": f"^(?:{pattern})$"}}}
+    else:
+        token = {"_": {"plain": {"IN": words.split("|")}}}
+    if optional:
+        token["OP"] = "?"
+    return token
+
+
+def compile_rule(line: str) -> List[dict]:
+    return [compile_token(spec) for spec in line.split()]
+
+
+@dataclass
+class Rule:
+    key: str        # "urgence/3", "urgence/unless/0", "chantage/threat/2"
+    pattern: str
+    example: str
+
+
+class Rulebook:
+    """Every rule of lexicon/danger.yml in one Matcher, with the fuzzy keywords."""
+
+    def __init__(self, lexicon: dict, vocab) -> None:
+        self.lexicon = lexicon
+        self.rules: Dict[str, Rule] = {}
+        self.matcher = Matcher(vocab)
+        for key, spec in self._specs(lexicon):
+            self.rules[key] = Rule(key, spec["pattern"], spec["example"])
+            self.matcher.add(key, [compile_rule(spec["pattern"])])
+        self.fuzzy = [
+            (keyword, regex.compile(f"(?:{keyword}){{e<={1 if len(keyword) < 9 else 2}}}"))
+            for keyword in lexicon["fuzzy"]
+        ]
+        self.keep_intents = frozenset(lexicon["chantage"]["keep_intents"])
+
+    @staticmethod
+    def _specs(lexicon: dict) -> Iterable[Tuple[str, dict]]:
+        for intent in IMMEDIATE:
+            for part in ("rules", "unless", "cancel"):
+                for i, spec in enumerate(lexicon[intent].get(part, [])):
+                    yield f"{intent}/{part}/{i}", spec
+        for part in ("image", "threat", "unless"):
+            for i, spec in enumerate(lexicon["chantage"].get(part, [])):
+                yield f"chantage/{part}/{i}", spec
+
+    def annotate(self, doc: Doc) -> Doc:
+        """Plain form and candidate lemmas of each token (spaCy's, the -er guess, typo matches)."""
+        for token in doc:
+            word = plain(token.text)
+            lemmas = {plain(token.lemma_), word}
+            guess = _ER_ENDINGS.match(word)
+            if guess:
+                lemmas.add(guess.group(1) + "er")
+            if len(word) >= 6:
+                lemmas.update(keyword for keyword, fuzzy in self.fuzzy if fuzzy.fullmatch(word))
+            token._.plain = word
+            token._.lemmas = sorted(lemmas)
+        return doc
+
+    def matches(self, doc: Doc) -> Dict[str, List[Tuple[int, int]]]:
+        """Rule key -> token spans where it matches."""
+        found: Dict[str, List[Tuple[int, int]]] = {}
+        for match_id, start, end in self.matcher(self.annotate(doc)):
+            found.setdefault(self.matcher.vocab.strings[match_id], []).append((start, end))
+        return found
+
+
+def _spans(found: Dict[str, List[Tuple[int, int]]], prefix: str) -> List[Tuple[int, int]]:
+    return [span for key, spans in found.items() if key.startswith(prefix) for span in spans]
+
+
+def _inside(span: Tuple[int, int], others: Sequence[Tuple[int, int]]) -> bool:
+    return any(start < span[1] and span[0] < end for start, end in others)
+
+
+def _triggered(found, intent: str) -> bool:
+    """A rule of `intent` matched outside every figure of speech, and nothing cancels it."""
+    if _spans(found, f"{intent}/cancel/"):
+        return False
+    figures = _spans(found, f"{intent}/unless/")
+    return any(not _inside(span, figures) for span in _spans(found, f"{intent}/rules/"))
+
+
+def danger_found(found) -> Optional[str]:
+    """'urgence' or 'detresse' when a rule says so, else None."""
+    return next((intent for intent in IMMEDIATE if _triggered(found, intent)), None)
+
+
+def threat_found(found) -> bool:
+    """Pictures and a threat or a money demand in the same message."""
+    return bool(_spans(found, "chantage/image/")) and _triggered_threat(found)
+
+
+def _triggered_threat(found) -> bool:
+    figures = _spans(found, "chantage/unless/")
+    return any(not _inside(span, figures) for span in _spans(found, "chantage/threat/"))
+
+
+def rank(intent: Optional[str]) -> int:
+    return PRIORITY.index(intent) if intent in PRIORITY else len(PRIORITY)
+
+
+def imposed_intent(found, predicted: Optional[str], keep_intents: frozenset) -> Optional[str]:
+    """The intent the rules impose on this message, or None to keep the prediction."""
+    danger = danger_found(found)
+    if danger and rank(danger) < rank(predicted):
+        return danger
+    if predicted not in keep_intents and threat_found(found):
+        return "chantage"
+    return None
+
+
+@functools.lru_cache(maxsize=None)
+def danger_lexicon() -> dict:
+    return load_yaml("lexicon/danger.yml")
+
+
+_RULEBOOKS: Dict[int, Rulebook] = {}
+
+
+def rulebook(vocab) -> Rulebook:
+    """One compiled rulebook per spaCy vocabulary (the Matcher is bound to it)."""
+    if id(vocab) not in _RULEBOOKS:
+        _RULEBOOKS[id(vocab)] = Rulebook(danger_lexicon(), vocab)
+    return _RULEBOOKS[id(vocab)]
+
+
+def safety_intent(doc: Doc, predicted: Optional[str]) -> Optional[str]:
+    book = rulebook(doc.vocab)
+    return imposed_intent(book.matches(doc), predicted, book.keep_intents)
+
+
+def danger_trigger(doc: Doc) -> Optional[str]:
+    return danger_found(rulebook(doc.vocab).matches(doc))

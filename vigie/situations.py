@@ -1,0 +1,48 @@
+"""A message that names two situations: the more serious is answered, the other offered at once."""
+import functools
+from typing import Dict, List, Optional, Tuple
+
+from spacy.matcher import Matcher
+from spacy.tokens import Doc
+
+from vigie.danger import PRIORITY, compile_rule, rank, rulebook, threat_found
+from vigie.lexicon import load_yaml
+
+
+@functools.lru_cache(maxsize=None)
+def situation_cues() -> dict:
+    return load_yaml("lexicon/situations.yml")
+
+
+_MATCHERS: Dict[int, Matcher] = {}
+
+
+def _matcher(vocab) -> Matcher:
+    if id(vocab) not in _MATCHERS:
+        matcher = Matcher(vocab)
+        for scenario, rules in situation_cues().items():
+            for i, rule in enumerate(rules):
+                matcher.add(f"{scenario}/{i}", [compile_rule(rule["pattern"])])
+        _MATCHERS[id(vocab)] = matcher
+    return _MATCHERS[id(vocab)]
+
+
+def cued_situations(doc: Doc) -> List[str]:
+    """The scenarios this message names by its words (danger rules already annotated the doc)."""
+    matcher = _matcher(doc.vocab)
+    found = {matcher.vocab.strings[match_id].split("/")[0] for match_id, _, _ in matcher(doc)}
+    if threat_found(rulebook(doc.vocab).matches(doc)):
+        found.add("chantage")
+    return sorted(found, key=rank)
+
+
+def two_situations(doc: Doc, predicted: Optional[str]) -> Tuple[Optional[str], Optional[str]]:
+    """(intent to answer, other situation to offer) when the message names two, else (None, None).
+
+    Only a predicted scenario takes part: a parent, a friend or a question keeps its answer."""
+    if predicted not in PRIORITY:
+        return None, None
+    situations = sorted(set(cued_situations(doc)) | {predicted}, key=rank)
+    if len(situations) < 2:
+        return None, None
+    return situations[0], situations[1]

@@ -15,7 +15,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 RASA := $(PY) -m vigie.server
 MODEL := models/vigie.tar.gz
-TRAIN_INPUTS := config.yml domain.yml $(shell find data vigie/nlu -type f -name '*.y*ml' -o -type f -name '*.py' 2>/dev/null)
+TRAIN_INPUTS := config.yml domain.yml $(shell find data lexicon vigie -type f \( -name '*.y*ml' -o -name '*.py' \) 2>/dev/null)
 
 .PHONY: help venv train run shell stop test test-data test-stories test-py bench
 

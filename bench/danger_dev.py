@@ -8,11 +8,18 @@ intents must not trigger urgence/detresse, and the trigger rate of urgence/detre
 import sys
 
 import spacy
+import yaml
 
 from vigie import PROJECT_ROOT
 from vigie.danger import IMMEDIATE, danger_trigger
-from vigie.evaluation import holdout_examples
 from vigie.text import prepare
+
+
+def holdout_examples(path):
+    """(text, intent) pairs of a Rasa NLU file."""
+    data = yaml.safe_load(open(path, encoding="utf-8"))
+    return [(line.strip()[2:].strip(), block["intent"]) for block in data["nlu"]
+            for line in block["examples"].splitlines() if line.strip().startswith("- ")]
 
 
 def dev_set(nlp, verbose: bool) -> None:

@@ -5,6 +5,8 @@ guided a change it moves to bench/ as a development set. Used by the test gate
 (tests/test_nlu_blind.py) and by the benchmarks (bench/run.py, bench/compare_pipelines.py).
 """
 import asyncio
+import logging
+import time
 from collections import Counter
 from pathlib import Path
 from typing import Dict, Iterable, List, Tuple
@@ -35,12 +37,21 @@ def nlu_examples(path) -> List[Tuple[str, str]]:
 
 async def _predict_all(model_path: str, texts: List[str]) -> List[dict]:
     from rasa.core.agent import Agent
+    from rasa.utils.log_utils import configure_structlog
 
+    configure_structlog(logging.WARNING)  # Rasa's debug log would print every message
     agent = Agent.load(str(model_path))
-    return [await agent.parse_message(text) for text in texts]
+    await agent.parse_message("bonjour")  # warm-up: the first parse builds TensorFlow's graph
+    parsed = []
+    for text in texts:
+        started = time.perf_counter()
+        parsed.append(await agent.parse_message(text))
+        parsed[-1]["parse_ms"] = (time.perf_counter() - started) * 1000
+    return parsed
 
 
 def predict(model_path: str, texts: List[str]) -> List[dict]:
+    """Rasa's parse of each text, with the time it took (`parse_ms`)."""
     return asyncio.run(_predict_all(model_path, texts))
 
 
@@ -72,11 +83,15 @@ def scores(gold: List[str], predicted: List[str]) -> Dict:
 
 
 def evaluate(model_path: str, paths: Iterable = None) -> Dict:
-    pairs = [pair for path in (paths or blind_sets()) for pair in nlu_examples(path)]
+    paths = list(paths) if paths else blind_sets()
+    pairs = [pair for path in paths for pair in nlu_examples(path)]
     parsed = predict(model_path, [text for text, _ in pairs])
     gold = [intent for _, intent in pairs]
     predicted = [p["intent"]["name"] for p in parsed]
     result = scores(gold, predicted)
+    times = sorted(p["parse_ms"] for p in parsed)
+    result["parse_p50_ms"], result["parse_p95_ms"] = times[len(times) // 2], times[int(len(times) * 0.95)]
+    result["sets"] = [Path(path).name for path in paths]
     result["safety_net_overrides"] = sum(1 for p in parsed if p.get("safety_net"))
     result["errors"] = [
         {"text": text, "gold": g, "predicted": p}

@@ -1,0 +1,37 @@
+"""NLU gate on the blind sets (tests/nlu_blind/: authors who never saw data/nlu, never trained on).
+
+The thresholds sit a margin under the figures measured when the sets were frozen (README,
+"Understanding"), so that a retrain on another machine cannot flake the gate."""
+import pytest
+
+from tests.stack import MODEL
+from vigie.danger import DANGER
+from vigie.evaluation import blind_sets, evaluate
+
+MIN_MACRO_F1 = 0.80
+MIN_DANGER_RECALL = 0.90
+MAX_FALSE_ALARMS = 0.05
+
+
+@pytest.fixture(scope="module")
+def result():
+    return evaluate(str(MODEL))
+
+
+def test_blind_sets_cover_every_scenario(result):
+    assert len(blind_sets()) >= 2
+    assert min(v["support"] for v in result["per_intent"].values()) >= 25
+
+
+def test_macro_f1(result):
+    assert result["macro_f1"] >= MIN_MACRO_F1, result["confusions"]
+
+
+def test_danger_recall(result):
+    misses = [e for e in result["errors"] if e["gold"] in DANGER]
+    assert result["danger_recall"] >= MIN_DANGER_RECALL, misses
+
+
+def test_false_alarms(result):
+    alarms = [e for e in result["errors"] if e["predicted"] in DANGER and e["gold"] not in DANGER]
+    assert result["false_alarm_rate"] <= MAX_FALSE_ALARMS, alarms

@@ -2,10 +2,10 @@
 import pytest
 import spacy
 
-from vigie.danger import compile_rule, danger_lexicon, rulebook
+from vigie.danger import Rulebook, compile_rule, danger_lexicon, rulebook
 from vigie.text import prepare
 
-RULES = [(key, spec) for key, spec in rulebook(spacy.blank("fr").vocab).rules.items()]
+RULES = list(Rulebook._specs(danger_lexicon()))
 
 
 @pytest.fixture(scope="module")
@@ -15,17 +15,17 @@ def nlp():
 
 @pytest.mark.parametrize("key", [key for key, _ in RULES])
 def test_pattern_compiles(key):
-    rule = dict(RULES)[key]
-    assert compile_rule(rule.pattern)
-    assert rule.example.strip(), f"{key} has no example"
+    spec = dict(RULES)[key]
+    assert compile_rule(spec["pattern"])
+    assert spec["example"].strip(), f"{key} has no example"
 
 
 @pytest.mark.parametrize("key", [key for key, _ in RULES])
 def test_example_matches_its_rule(nlp, key):
-    rule = dict(RULES)[key]
-    doc = nlp(prepare(rule.example))
+    spec = dict(RULES)[key]
+    doc = nlp(prepare(spec["example"]))
     found = rulebook(doc.vocab).matches(doc)
-    assert key in found, f"{key}: {rule.pattern!r} does not match {rule.example!r}"
+    assert key in found, f"{key}: {spec['pattern']!r} does not match {spec['example']!r}"
 
 
 def test_every_rule_has_pattern_and_example():

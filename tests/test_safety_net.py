@@ -1,12 +1,25 @@
-"""The deterministic safety net, on real teen wordings (lexicon/danger.yml, vigie/safety.py)."""
+"""The deterministic safety net, on real teen wordings (lexicon/danger.yml, vigie/danger.py)."""
 import pytest
+import spacy
 
-from vigie.safety import danger_trigger, expand_sms, is_foreign_language, is_wordless, safety_intent
-from vigie.text import normalize
+from vigie.danger import danger_trigger, safety_intent
+from vigie.language import is_foreign_language, is_wordless
+from vigie.text import expand_sms, normalize, prepare
 
 
-def trigger(text):
-    return danger_trigger(normalize(text))
+@pytest.fixture(scope="module")
+def nlp():
+    return spacy.load("fr_core_news_sm")
+
+
+@pytest.fixture(scope="module")
+def trigger(nlp):
+    return lambda text: danger_trigger(nlp(prepare(text)))
+
+
+@pytest.fixture(scope="module")
+def imposed(nlp):
+    return lambda text, predicted: safety_intent(nlp(prepare(text)), predicted)
 
 
 @pytest.mark.parametrize("text", [
@@ -17,8 +30,14 @@ def trigger(text):
     "AIDEZ MOI il essaie de rentrer chez moi",
     "il m'attend à la sortie de l'école depuis 1h",
     "il m'a attrapé le bras à l'arrêt de bus",
+    # driven somewhere other than promised
+    "il m'a fait monter dans son char pis y prend pas le chemin de chez nous",
+    "il roule vers une autre ville que prévu",
+    # locked in
+    "il a fermé la porte à clé et veut pas me laisser sortir",
+    "je suis bouclée dans sa chambre",
 ])
-def test_immediate_danger_is_urgence(text):
+def test_immediate_danger_is_urgence(trigger, text):
     assert trigger(text) == "urgence"
 
 
@@ -31,8 +50,15 @@ def test_immediate_danger_is_urgence(text):
     "Tout le monde serait mieux sans moi",
     "s'il publie les photos je me tue",
     "ya aucune solution autant que je meure",
+    # self-harm in the past tense or as a habit
+    "je me suis encore coupée hier",
+    "ça fait des mois que je me fais du mal",
+    # a resolve said indirectly
+    "je veux tout arrêter pour de bon",
+    "ce soir j'en finis",
+    "personne ne me regretterait",
 ])
-def test_suicidal_thoughts_and_self_harm_are_detresse(text):
+def test_suicidal_thoughts_and_self_harm_are_detresse(trigger, text):
     assert trigger(text) == "detresse"
 
 
@@ -45,9 +71,25 @@ def test_suicidal_thoughts_and_self_harm_are_detresse(text):
     "il m'a tué dans fortnite",
     "le livreur a sonné chez moi",
     "il arrive à la maison ce soir, c'est mon père",
+    "je me suis coupée en cuisinant",
+    "je me suis coupé les cheveux",
 ])
-def test_figures_of_speech_are_not_danger(text):
+def test_figures_of_speech_are_not_danger(trigger, text):
     assert trigger(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    "t'as jusqu'à 21h",
+    "il me reste 1 heure",
+    "il a lancé un compte à rebours",
+])
+def test_a_blackmailer_deadline_is_not_urgence(trigger, text):
+    assert trigger(text) is None
+
+
+def test_a_deadline_with_pictures_stays_chantage(imposed):
+    text = "il a mes photos, il a lancé un compte à rebours et t'as jusqu'à 21h sinon il les publie"
+    assert imposed(text, "hors_sujet") == "chantage"
 
 
 def test_sms_spellings_are_expanded_as_whole_words_only():
@@ -55,25 +97,25 @@ def test_sms_spellings_are_expanded_as_whole_words_only():
     assert expand_sms("c'est fini") == "c'est fini"  # "c" before an apostrophe is left alone
 
 
-def test_danger_outranks_any_prediction():
-    assert safety_intent(normalize("il me fait chanter et jveux mourir"), "chantage") == "detresse"
-    assert safety_intent(normalize("il est devant chez moi et jveux mourir"), "detresse") == "urgence"
+def test_danger_outranks_any_prediction(imposed):
+    assert imposed("il me fait chanter et jveux mourir", "chantage") == "detresse"
+    assert imposed("il est devant chez moi et jveux mourir", "detresse") == "urgence"
 
 
-def test_a_threat_mixed_with_a_milder_topic_gets_the_sextortion_answer():
-    text = normalize("un inconnu m'a ajouté et il dit qu'il va envoyer mes photos à mes potes si je paie pas")
-    assert safety_intent(text, "inconnu_ajout") == "chantage"
-    assert safety_intent(text, "demande_photos") == "chantage"
+def test_a_threat_mixed_with_a_milder_topic_gets_the_sextortion_answer(imposed):
+    text = "un inconnu m'a ajouté et il dit qu'il va envoyer mes photos à mes potes si je paie pas"
+    assert imposed(text, "inconnu_ajout") == "chantage"
+    assert imposed(text, "demande_photos") == "chantage"
 
 
-def test_money_demand_with_pictures_is_chantage():
-    assert safety_intent(normalize("il veut 200€ en paysafecard pour pas publier la vidéo"), "hors_sujet") == "chantage"
+def test_money_demand_with_pictures_is_chantage(imposed):
+    assert imposed("il veut 200€ en paysafecard pour pas publier la vidéo", "hors_sujet") == "chantage"
 
 
-def test_the_safety_net_never_lowers_a_prediction():
-    assert safety_intent(normalize("il menace de publier mes photos"), "urgence") is None
+def test_the_safety_net_never_lowers_a_prediction(imposed):
+    assert imposed("il menace de publier mes photos", "urgence") is None
     # a parent or a friend telling about a threat keeps their own answer
-    assert safety_intent(normalize("ma fille est menacée, il veut publier ses photos sinon"), "parent_inquiet") is None
+    assert imposed("ma fille est menacée, il veut publier ses photos sinon", "parent_inquiet") is None
 
 
 def test_wordless_and_foreign_messages():

@@ -18,7 +18,7 @@ import aiohttp
 from bench.readme_table import write_between_markers
 from tests.stack import action_server, rasa_server
 from vigie import PROJECT_ROOT
-from vigie.evaluation import evaluate, holdout_examples
+from vigie.evaluation import evaluate, nlu_examples
 
 WORK = PROJECT_ROOT / "bench" / "work"
 CONFIGS = {"vigie": PROJECT_ROOT / "config.yml", "stock": PROJECT_ROOT / "bench" / "pipelines" / "stock.yml"}
@@ -26,8 +26,11 @@ SEQUENTIAL_MESSAGES = 200
 CONVERSATION_LENGTH = 10  # one user's messages are spread over conversations of this length
 CONCURRENT_SENDERS = 20
 MESSAGES_PER_SENDER = 10
-TARGETS = {"macro_f1": ">= 0.92", "danger_recall": ">= 0.98", "p95_ms": "<= 40", "throughput_ratio": ">= 2",
-           "ready_s": "<= 30", "train_s": "<= 180"}
+TARGETS = {"macro_f1": ">= 0.92", "danger_recall": ">= 0.98", "false_alarm_rate": "<= 0.02",
+           "parse_p95_ms": "<= 30", "p95_ms": "<= 40", "throughput_ratio": ">= 2", "ready_s": "<= 30",
+           "train_s": "<= 180"}
+# messages for the serving figures: the development sets (the blind sets only score the NLU)
+SERVING_TEXTS = sorted((PROJECT_ROOT / "bench").glob("nlu_dev_*.yml"))
 
 
 def train_model(config: Path, name: str) -> tuple:
@@ -107,18 +110,21 @@ def measure(name: str, texts) -> dict:
     model, train_seconds = train(name)
     scores = evaluate(str(model))
     figures = {"train_s": train_seconds, **{k: scores[k] for k in (
-        "macro_f1", "accuracy", "danger_recall", "false_alarm_rate", "fallback_rate")},
-        "recall": {k: v["recall"] for k, v in scores["per_intent"].items()}}
+        "macro_f1", "accuracy", "danger_recall", "false_alarm_rate", "fallback_rate", "parse_p95_ms", "sets")},
+        "recall": {k: v["recall"] for k, v in scores["per_intent"].items()},
+        "f1": {k: v["f1"] for k, v in scores["per_intent"].items()}}
     figures.update(serve_and_measure(model, texts))
-    print(name, json.dumps({k: v for k, v in figures.items() if k != "recall"}, indent=1), flush=True)
+    figures["min_f1"] = min(figures["f1"].values())
+    print(name, json.dumps({k: v for k, v in figures.items() if k not in ("recall", "f1")}, indent=1), flush=True)
     return figures
 
 
-ROWS = [("Held-out macro-F1", "macro_f1", "{:.3f}"), ("Danger recall (urgence+détresse)", "danger_recall", "{:.3f}"),
+ROWS = [("Blind macro-F1", "macro_f1", "{:.3f}"), ("Lowest scenario F1", "min_f1", "{:.2f}"),
+        ("Danger recall (urgence+détresse+chantage)", "danger_recall", "{:.3f}"),
         ("False-alarm rate (non-danger → danger)", "false_alarm_rate", "{:.3f}"),
         ("Recall urgence", "recall.urgence", "{:.2f}"), ("Recall détresse", "recall.detresse", "{:.2f}"),
         ("Recall chantage", "recall.chantage", "{:.2f}"),
-        ("REST latency p50, 1 user (ms)", "p50_ms", "{:.0f}"), ("REST latency p95, 1 user (ms)", "p95_ms", "{:.0f}"),
+        ("NLU parse p95 (ms)", "parse_p95_ms", "{:.0f}"), ("REST latency p50, 1 user (ms)", "p50_ms", "{:.0f}"), ("REST latency p95, 1 user (ms)", "p95_ms", "{:.0f}"),
         ("Throughput, 20 senders (msg/s)", "throughput_msg_s", "{:.1f}"),
         ("Start to ready (s)", "ready_s", "{:.1f}"), ("Training (s)", "train_s", "{:.0f}"),
         ("Peak server memory (MB)", "peak_memory_mb", "{:.0f}")]
@@ -140,7 +146,7 @@ def table(results) -> str:
 
 
 def main() -> None:
-    texts = [t for t, _ in holdout_examples()]
+    texts = [t for path in SERVING_TEXTS for t, _ in nlu_examples(path)]
     results = {name: measure(name, texts) for name in ("vigie", "stock")}
     results["vigie"]["throughput_ratio"] = results["vigie"]["throughput_msg_s"] / results["stock"]["throughput_msg_s"]
     results["targets"] = TARGETS

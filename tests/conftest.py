@@ -1,4 +1,5 @@
 import pytest
+import spacy
 
 from tests.stack import Stack
 
@@ -9,3 +10,9 @@ def stack():
     servers = Stack().start()
     yield servers
     servers.stop()
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """spaCy's French model, as the NLU pipeline's SpacyNLP loads it (danger rules, situations)."""
+    return spacy.load("fr_core_news_sm")

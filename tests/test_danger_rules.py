@@ -1,16 +1,10 @@
 """Every rule of lexicon/danger.yml compiles and matches its own example."""
 import pytest
-import spacy
 
 from vigie.danger import Rulebook, compile_rule, danger_lexicon, rulebook
 from vigie.text import prepare
 
 RULES = list(Rulebook._specs(danger_lexicon()))
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return spacy.load("fr_core_news_sm")
 
 
 @pytest.mark.parametrize("key", [key for key, _ in RULES])

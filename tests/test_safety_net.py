@@ -1,15 +1,9 @@
 """The deterministic safety net, on real teen wordings (lexicon/danger.yml, vigie/danger.py)."""
 import pytest
-import spacy
 
 from vigie.danger import danger_trigger, safety_intent
 from vigie.language import is_foreign_language, is_wordless
 from vigie.text import expand_sms, normalize, prepare
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return spacy.load("fr_core_news_sm")
 
 
 @pytest.fixture(scope="module")

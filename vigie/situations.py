@@ -28,10 +28,11 @@ def _matcher(vocab) -> Matcher:
 
 
 def cued_situations(doc: Doc) -> List[str]:
-    """The scenarios this message names by its words (danger rules already annotated the doc)."""
+    """The scenarios this message names by its words."""
+    threat = threat_found(rulebook(doc.vocab).matches(doc))  # also gives the tokens their lemmas
     matcher = _matcher(doc.vocab)
     found = {matcher.vocab.strings[match_id].split("/")[0] for match_id, _, _ in matcher(doc)}
-    if threat_found(rulebook(doc.vocab).matches(doc)):
+    if threat:
         found.add("chantage")
     return sorted(found, key=rank)
 

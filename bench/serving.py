@@ -64,9 +64,12 @@ async def one_user(url, texts) -> list:
 
 async def long_conversations(url, texts) -> list:
     """Latency of each turn, per conversation: [[turn 1, ..., turn 40], ...]."""
+    turns = []
     async with aiohttp.ClientSession() as session:
-        return [[await post(session, url, f"long-{c}", texts[(c * LONG_LENGTH + turn) % len(texts)])
-                 for turn in range(LONG_LENGTH)] for c in range(LONG_CONVERSATIONS)]
+        for c in range(LONG_CONVERSATIONS):
+            turns.append([await post(session, url, f"long-{c}", texts[(c * LONG_LENGTH + turn) % len(texts)])
+                          for turn in range(LONG_LENGTH)])
+    return turns
 
 
 async def concurrent(url, texts) -> float:

@@ -7,6 +7,7 @@ for the action server), tracker store load and save, lock. What REST adds on top
 latency of `make bench` minus the in-process total printed here."""
 import asyncio
 import cProfile
+import logging
 import pstats
 import statistics
 import sys
@@ -16,6 +17,7 @@ from pathlib import Path
 from rasa.core.agent import Agent
 from rasa.shared.core.domain import Domain
 from rasa.utils.endpoints import EndpointConfig
+from rasa.utils.log_utils import configure_structlog
 
 from bench.serving import LONG_CONVERSATIONS, LONG_LENGTH, serving_texts
 from tests.stack import MODEL, ROOT, action_server
@@ -58,6 +60,8 @@ def cumulative_ms(stats: pstats.Stats, suffix: str, function: str) -> float:
 
 
 async def main(model: Path) -> None:
+    configure_structlog(logging.WARNING)  # Rasa's debug log would print (and cost) every message
+    logging.getLogger().setLevel(logging.WARNING)
     resilience.install()
     actions = action_server().start()
     try:

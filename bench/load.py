@@ -12,7 +12,6 @@ import asyncio
 import json
 import os
 import statistics
-import sys
 import time
 import uuid
 from dataclasses import dataclass
@@ -22,9 +21,9 @@ from urllib.parse import urlparse
 
 import aiohttp
 
+from bench.readme_table import write_between_markers  # the Makefile puts the project on PYTHONPATH
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-from bench.readme_table import write_between_markers  # noqa: E402  (after the path is set)
 
 RESULTS = ROOT / "bench" / "load.json"
 LOOPBACK = {"127.0.0.1", "localhost"}

@@ -6,7 +6,11 @@ conversation. This channel:
 - never calls Telegram at import or start (`make telegram-webhook` registers the webhook);
 - accepts an update only with the secret token Telegram was given (403 otherwise);
 - talks in private chats only: the sender id is the private chat ("tg-<chat id>");
-- never downloads media, and never logs message text (nor the token).
+- never downloads media, and never logs message text (nor the token);
+- answers the webhook at once: the update is checked, queued, and acknowledged with 200; the
+  turn and the sendMessage calls run after (`UpdateQueue`), in order within a chat. Telegram
+  waits for that 200 before sending the chat's next update, and sends an update again when the
+  answer is slow; an update_id already seen is acknowledged and ignored.
 
 Settings come from credentials.yml, each falling back to an environment variable, so the
 project's credentials.yml lists the channel without secrets; without a token it stays off.
@@ -17,8 +21,9 @@ import json
 import logging
 import os
 import re
+from collections import OrderedDict
 from dataclasses import dataclass
-from typing import Any, Awaitable, Callable, Dict, List, Mapping, Optional, Text
+from typing import Any, Awaitable, Callable, Dict, Hashable, List, Mapping, Optional, Set, Text
 
 import aiohttp
 from rasa.core.channels.channel import InputChannel, OutputChannel, UserMessage
@@ -45,6 +50,8 @@ MAX_ATTEMPTS = 4
 BACKOFF_SECONDS = 0.5          # then 1 s, 2 s
 MAX_RETRY_AFTER_SECONDS = 30   # longer would hold Telegram's webhook call, and the next updates
 REQUEST_TIMEOUT_SECONDS = 10
+SEEN_UPDATES = 10_000          # update_ids remembered to ignore Telegram's re-deliveries
+STOP_GRACE_SECONDS = 20        # a normal stop first finishes the queued updates
 
 TOKEN_PATTERN = re.compile(r"^\d+:[A-Za-z0-9_-]+$")
 SECRET_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,256}$")   # what setWebhook accepts
@@ -399,6 +406,71 @@ class UpdateHandler:
             e.get("type") == "bot_command" and e.get("offset") == 0 for e in entities)
 
 
+def chat_of(update: Dict[str, Any]) -> Optional[int]:
+    """The chat an update belongs to, for ordering; None when it has none."""
+    for kind in ("message", "edited_message", "my_chat_member", "callback_query"):
+        body = update.get(kind)
+        if isinstance(body, dict):
+            if kind == "callback_query":
+                body = body.get("message") or {}
+            chat_id = (body.get("chat") or {}).get("id")
+            return chat_id if isinstance(chat_id, int) else None
+    return None
+
+
+class UpdateQueue:
+    """Handles updates after the webhook has answered: one chat's updates one after the other,
+    in the order received, different chats at the same time; each update_id once."""
+
+    def __init__(self, handle: Callable[[Dict[str, Any]], Awaitable[None]],
+                 remember: int = SEEN_UPDATES) -> None:
+        self._handle = handle
+        self._remember = remember
+        self._seen: "OrderedDict[int, None]" = OrderedDict()   # oldest first
+        self._last: Dict[Hashable, asyncio.Task] = {}          # each chat's latest update
+        self._tasks: Set[asyncio.Task] = set()
+
+    @property
+    def pending(self) -> int:
+        return len(self._tasks)
+
+    def seen_before(self, update: Dict[str, Any]) -> bool:
+        update_id = update.get("update_id")
+        if not isinstance(update_id, int):
+            return False
+        if update_id in self._seen:
+            return True
+        self._seen[update_id] = None
+        if len(self._seen) > self._remember:
+            self._seen.popitem(last=False)
+        return False
+
+    def submit(self, update: Dict[str, Any]) -> None:
+        chat = chat_of(update)
+        key: Hashable = chat if chat is not None else ("update", update.get("update_id"), id(update))
+        task = asyncio.get_running_loop().create_task(self._run(self._last.get(key), update))
+        self._last[key] = task
+        self._tasks.add(task)
+        task.add_done_callback(lambda done: self._forget(key, done))
+
+    def _forget(self, key: Hashable, task: asyncio.Task) -> None:
+        self._tasks.discard(task)
+        if self._last.get(key) is task:
+            del self._last[key]
+
+    async def _run(self, previous: Optional[asyncio.Task], update: Dict[str, Any]) -> None:
+        if previous is not None:
+            await asyncio.wait([previous])   # its failure is its own
+        try:
+            await self._handle(update)
+        except Exception as error:  # a malformed update must not stop the chat's next ones
+            logger.error("Telegram update not handled: %s.", type(error).__name__)
+
+    async def drain(self, timeout: float) -> None:
+        if self._tasks:
+            await asyncio.wait(list(self._tasks), timeout=timeout)
+
+
 class TelegramInput(InputChannel):
     """POST /webhooks/telegram/webhook, the URL given to setWebhook."""
 
@@ -423,10 +495,13 @@ class TelegramInput(InputChannel):
     def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
         telegram = Blueprint("vigie_telegram", __name__)
         handler = UpdateHandler(self.api, on_new_message, self.settings.bot_id)
+        queue = UpdateQueue(handler.handle)
 
         @telegram.route("/", methods=["GET"])
         async def health(_: Request) -> HTTPResponse:
-            return response.json({"status": "ok" if self.settings.enabled else "disabled"})
+            # pending: updates acknowledged and not yet fully handled
+            return response.json({"status": "ok" if self.settings.enabled else "disabled",
+                                  "pending": queue.pending})
 
         @telegram.route("/webhook", methods=["POST"])
         async def webhook(request: Request) -> HTTPResponse:
@@ -438,12 +513,14 @@ class TelegramInput(InputChannel):
             update = _parse_update(request.body)
             if update is None:
                 return response.json({"error": "not a Telegram update"}, status=400)
-            try:
-                await handler.handle(update)
-            except Exception as error:  # a malformed update must not block Telegram's queue
-                logger.error("Telegram update not handled: %s.", type(error).__name__)
+            if not queue.seen_before(update):
+                queue.submit(update)
             # always 200 once the update is read: Telegram would otherwise send it again
             return response.json({"status": "ok"})
+
+        @telegram.listener("before_server_stop")
+        async def finish_queued(*_: Any) -> None:
+            await queue.drain(STOP_GRACE_SECONDS)
 
         @telegram.listener("after_server_stop")
         async def close_api(*_: Any) -> None:

@@ -1,17 +1,61 @@
-"""Tracker stores that forget: conversations expire after a silence, and "efface" erases them.
+"""Tracker stores that forget: conversations expire after a silence, "efface" erases them,
+and only the last turns are kept.
 
 A conversation is erased when the turn just saved contains the `utter_effacer` answer
 (rule `effacer`); the erasure therefore works without the action server.
+
+Only the last `KEEP_TURNS` turns are stored (`compact`), after a short head that restores the
+slots (the country) as they were: each turn then loads, replays and saves the same amount
+whatever the conversation's length, and so do the policies, which build their states over the
+tracker they are given. The rules and the memoization look back at most 5 states (2-3 turns);
+less kept also means less to forget.
 """
 import time
-from typing import Any, Dict, Iterable, Optional, Text
+from typing import Any, Dict, Iterable, List, Optional, Text
 
 from rasa.core.tracker_store import InMemoryTrackerStore, RedisTrackerStore
-from rasa.shared.core.events import ActionExecuted, UserUttered
+from rasa.shared.core.constants import ACTION_LISTEN_NAME, ACTION_SESSION_START_NAME
+from rasa.shared.core.events import (ActionExecuted, AllSlotsReset, Event, Restarted, SessionStarted,
+                                     SlotSet, UserUttered)
 from rasa.shared.core.trackers import DialogueStateTracker
+
+from vigie import resilience
 
 ERASE_ACTION = "utter_effacer"
 DEFAULT_EXPIRY_MINUTES = 30
+KEEP_TURNS = 5
+
+
+def _slots_before(events: List[Event]) -> Dict[Text, Any]:
+    """Slot values set by `events` (a session start or a restart forgets the earlier ones)."""
+    values: Dict[Text, Any] = {}
+    for event in events:
+        if isinstance(event, (SessionStarted, Restarted, AllSlotsReset)):
+            values = {}
+        elif isinstance(event, SlotSet):
+            values[event.key] = event.value
+    return values
+
+
+def compact(tracker: DialogueStateTracker, keep_turns: int = KEEP_TURNS) -> DialogueStateTracker:
+    """The same conversation state with only the last `keep_turns` user turns: a session start,
+    the slots as they were before the kept turns, then those turns. Unchanged when shorter.
+    Stored trackers are compacted, so this looks at a bounded number of events."""
+    events = list(tracker.events)
+    starts = [i for i, e in enumerate(events) if isinstance(e, UserUttered)]
+    if len(starts) <= keep_turns:
+        return tracker
+    cut = starts[-keep_turns]
+    before = events[cut - 1] if cut else None
+    if isinstance(before, ActionExecuted) and before.action_name == ACTION_LISTEN_NAME:
+        cut -= 1
+    moment = events[cut].timestamp
+    head: List[Event] = [ActionExecuted(ACTION_SESSION_START_NAME, timestamp=moment),
+                         SessionStarted(timestamp=moment)]
+    head += [SlotSet(key, value, timestamp=moment) for key, value in _slots_before(events[:cut]).items()]
+    compacted = tracker.init_copy()
+    compacted.update_with_events(head + events[cut:], domain=None, override_timestamp=False)
+    return compacted
 
 
 def erase_requested(tracker: DialogueStateTracker) -> bool:
@@ -24,12 +68,20 @@ def erase_requested(tracker: DialogueStateTracker) -> bool:
     return False
 
 
+def _check_fallback(require_action_fallback: Any) -> None:
+    """endpoints.yml asks for it: Rasa started without vigie.server would answer without the
+    action server's fallback (vigie/resilience.py)."""
+    if str(require_action_fallback).lower() == "true":
+        resilience.require_installed()
+
+
 class ErasableInMemoryTrackerStore(InMemoryTrackerStore):
     """In-memory store (one machine) with expiry after `expire_after_minutes` of silence."""
 
     def __init__(self, domain, host: Optional[Text] = None, event_broker=None,
                  expire_after_minutes: float = DEFAULT_EXPIRY_MINUTES,
-                 **kwargs: Dict[Text, Any]) -> None:
+                 require_action_fallback: Any = False, **kwargs: Dict[Text, Any]) -> None:
+        _check_fallback(require_action_fallback)
         super().__init__(domain, event_broker, **kwargs)
         self.expire_after_seconds = float(expire_after_minutes) * 60
         # oldest save first: a conversation moves to the end each time it is saved
@@ -52,7 +104,7 @@ class ErasableInMemoryTrackerStore(InMemoryTrackerStore):
         if erase_requested(tracker):
             self.delete(tracker.sender_id)
             return
-        await super().save(tracker)
+        await super().save(compact(tracker))
         self.last_saved.pop(tracker.sender_id, None)
         self.last_saved[tracker.sender_id] = time.monotonic()
 
@@ -75,7 +127,8 @@ class ErasableRedisTrackerStore(RedisTrackerStore):
 
     def __init__(self, domain, host: Text = "localhost", port: int = 6379, db: int = 0,
                  record_exp: Optional[float] = DEFAULT_EXPIRY_MINUTES * 60,
-                 **kwargs: Dict[Text, Any]) -> None:
+                 require_action_fallback: Any = False, **kwargs: Dict[Text, Any]) -> None:
+        _check_fallback(require_action_fallback)
         # values may come from ${ENV} substitutions in endpoints files, hence strings;
         # Redis wants whole seconds
         super().__init__(domain, host=host or "localhost", port=int(port), db=int(db),
@@ -91,7 +144,12 @@ class ErasableRedisTrackerStore(RedisTrackerStore):
         if erase_requested(tracker):
             self.delete(tracker.sender_id)
             return
-        await super().save(tracker, timeout)
+        # Rasa's save reads the stored tracker back and merges the earlier sessions into it
+        # (a replay of the whole conversation at each turn); here there is one session,
+        # compacted, written whole: the lock store keeps one writer per conversation.
+        await self.stream_events(tracker)
+        self.red.set(self._key(tracker.sender_id), self.serialise_tracker(compact(tracker)),
+                     ex=timeout or self.record_exp)
 
     async def exists(self, conversation_id: Text) -> bool:
         return bool(self.red.exists(self._key(conversation_id)))

@@ -1,7 +1,8 @@
 """A Telegram Bot API double on loopback (aiohttp, in a background thread).
 
 It records every call, refuses what Telegram refuses (text over 4096 characters, callback_data
-over 64 bytes, wrong token...) and can be told to fail the next calls (429, 5xx, 403)."""
+over 64 bytes, wrong token...) and can be told to fail the next calls (429, 5xx, 403) or to
+hold a chat's sendMessage calls until released (a slow Telegram)."""
 import asyncio
 import re
 import threading
@@ -36,6 +37,7 @@ class FakeTelegramApi:
         self._calls: List[Call] = []
         self._failures: Dict[Tuple[str, Any], List[Failure]] = {}
         self._lock = threading.Lock()
+        self._held: Dict[Any, threading.Event] = {}
         self._ready = threading.Event()
         self._loop: Optional[asyncio.AbstractEventLoop] = None
         self._thread: Optional[threading.Thread] = None
@@ -80,6 +82,17 @@ class FakeTelegramApi:
         with self._lock:
             self._failures.setdefault((method, chat_id), []).extend(failures)
 
+    def hold(self, chat_id: Any) -> None:
+        """sendMessage calls for `chat_id` wait, unanswered, until `release(chat_id)`."""
+        with self._lock:
+            self._held[chat_id] = threading.Event()
+
+    def release(self, chat_id: Any) -> None:
+        with self._lock:
+            held = self._held.pop(chat_id, None)
+        if held:
+            held.set()
+
     def calls(self, method: Optional[str] = None) -> List[Call]:
         with self._lock:
             return [c for c in self._calls if method is None or c.method == method]
@@ -105,6 +118,10 @@ class FakeTelegramApi:
     async def _handle(self, request: web.Request) -> web.Response:
         method = request.match_info["method"]
         params = await _params(request)
+        with self._lock:
+            held = self._held.get(params.get("chat_id")) if method == "sendMessage" else None
+        if held is not None:
+            await asyncio.get_running_loop().run_in_executor(None, held.wait, 30)
         if request.match_info["token"] != self.token:
             return self._answer(method, params, _error(401, "Unauthorized"))
         failure = self._next_failure(method, params.get("chat_id"))

@@ -3,6 +3,7 @@ on the way a deployment does it (the project's credentials.yml and TELEGRAM_* va
 import copy
 import itertools
 import json
+import time
 from pathlib import Path
 from typing import Any, Dict, List, Optional
 
@@ -66,8 +67,25 @@ class TelegramBench:
         return f"{self.stack.url}/webhooks/telegram/webhook"
 
     def post(self, update: Dict[str, Any], secret: Optional[str] = SECRET) -> requests.Response:
+        """Posts the update and waits until Vigie has handled it (the webhook answers first)."""
+        answer = self.post_only(update, secret)
+        self.wait_idle()
+        return answer
+
+    def post_only(self, update: Dict[str, Any], secret: Optional[str] = SECRET) -> requests.Response:
         headers = {SECRET_HEADER: secret} if secret is not None else {}
         return requests.post(self.webhook_url, json=update, headers=headers, timeout=60)
+
+    def pending(self) -> int:
+        return requests.get(f"{self.stack.url}/webhooks/telegram/", timeout=10).json()["pending"]
+
+    def wait_idle(self, timeout: float = 90) -> None:
+        """Until every acknowledged update has been handled (its answers sent)."""
+        deadline = time.monotonic() + timeout
+        while self.pending():
+            if time.monotonic() > deadline:
+                raise TimeoutError("Telegram updates still pending")
+            time.sleep(0.05)
 
     def user_texts(self, chat_id: int) -> List[str]:
         """What the conversation of this private chat holds from the user."""

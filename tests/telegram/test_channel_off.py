@@ -14,7 +14,7 @@ pytestmark = pytest.mark.skipif(bool(os.environ.get("TELEGRAM_TOKEN")),
 
 def test_without_a_token_telegram_is_off_and_rest_still_answers(stack):
     health = requests.get(f"{stack.url}/webhooks/telegram/", timeout=5)
-    assert health.json() == {"status": "disabled"}
+    assert health.json()["status"] == "disabled"
     update = requests.post(f"{stack.url}/webhooks/telegram/webhook",
                            json=load_update("private_text"), headers={SECRET_HEADER: SECRET},
                            timeout=10)

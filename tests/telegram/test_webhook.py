@@ -19,7 +19,7 @@ def payloads(keyboard):
 def test_starts_without_calling_telegram(telegram):
     assert telegram.calls_at_start == []
     health = requests.get(f"{telegram.stack.url}/webhooks/telegram/", timeout=5)
-    assert health.json() == {"status": "ok"}
+    assert health.json() == {"status": "ok", "pending": 0}
 
 
 @pytest.mark.parametrize("secret", [None, "", "wrong-secret", SECRET + "x", SECRET.upper()])

@@ -26,7 +26,7 @@ def test_every_rule_has_pattern_and_example():
     lexicon = danger_lexicon()
     groups = [lexicon[intent].get(part, []) for intent in ("urgence", "detresse")
               for part in ("rules", "unless", "cancel")]
-    groups += [lexicon["chantage"].get(part, []) for part in ("image", "threat", "unless")]
+    groups += [lexicon["chantage"].get(part, []) for part in ("image", "threat", "alone", "unless")]
     for specs in groups:
         for spec in specs:
             assert set(spec) == {"pattern", "example"}, spec

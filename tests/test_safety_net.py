@@ -106,6 +106,12 @@ def test_money_demand_with_pictures_is_chantage(imposed):
     assert imposed("il veut 200€ en paysafecard pour pas publier la vidéo", "hors_sujet") == "chantage"
 
 
+def test_the_rules_confirm_a_hesitant_prediction(imposed):
+    # the classifier said chantage with a close second: the rules make it sure, no fallback
+    assert imposed("si je le laisse il envoie mes photos a toute la gang", "chantage") == "chantage"
+    assert imposed("jveux mourir", "detresse") == "detresse"
+
+
 def test_the_safety_net_never_lowers_a_prediction(imposed):
     assert imposed("il menace de publier mes photos", "urgence") is None
     # a parent or a friend telling about a threat keeps their own answer

@@ -94,7 +94,7 @@ class Rulebook:
             for part in ("rules", "unless", "cancel"):
                 for i, spec in enumerate(lexicon[intent].get(part, [])):
                     yield f"{intent}/{part}/{i}", spec
-        for part in ("image", "threat", "unless"):
+        for part in ("image", "threat", "alone", "unless"):
             for i, spec in enumerate(lexicon["chantage"].get(part, [])):
                 yield f"chantage/{part}/{i}", spec
 
@@ -142,13 +142,14 @@ def danger_found(found) -> Optional[str]:
 
 
 def threat_found(found) -> bool:
-    """Pictures and a threat or a money demand in the same message."""
-    return bool(_spans(found, "chantage/image/")) and _triggered_threat(found)
+    """Pictures and a threat or a money demand in the same message, or a sextortion on its own."""
+    return (bool(_spans(found, "chantage/image/")) and _outside_figures(found, "threat")) or \
+        _outside_figures(found, "alone")
 
 
-def _triggered_threat(found) -> bool:
+def _outside_figures(found, part: str) -> bool:
     figures = _spans(found, "chantage/unless/")
-    return any(not _inside(span, figures) for span in _spans(found, "chantage/threat/"))
+    return any(not _inside(span, figures) for span in _spans(found, f"chantage/{part}/"))
 
 
 def rank(intent: Optional[str]) -> int:
@@ -156,11 +157,12 @@ def rank(intent: Optional[str]) -> int:
 
 
 def imposed_intent(found, predicted: Optional[str], keep_intents: frozenset) -> Optional[str]:
-    """The intent the rules impose on this message, or None to keep the prediction."""
+    """The intent the rules impose on this message (the prediction itself when they confirm it,
+    so that a hesitant classifier cannot fall back), or None to keep the prediction as it is."""
     danger = danger_found(found)
-    if danger and rank(danger) < rank(predicted):
+    if danger and rank(danger) <= rank(predicted):
         return danger
-    if predicted not in keep_intents and threat_found(found):
+    if (predicted == "chantage" or predicted not in keep_intents) and threat_found(found):
         return "chantage"
     return None
 

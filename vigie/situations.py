@@ -43,7 +43,10 @@ def two_situations(doc: Doc, predicted: Optional[str]) -> Tuple[Optional[str], O
     Only a predicted scenario takes part: a parent, a friend or a question keeps its answer."""
     if predicted not in PRIORITY:
         return None, None
-    situations = sorted(set(cued_situations(doc)) | {predicted}, key=rank)
-    if len(situations) < 2:
+    cued = set(cued_situations(doc))
+    # a stranger is the way in, not the situation: it is offered, never answered instead
+    leading = sorted((cued - {"inconnu_ajout"}) | {predicted}, key=rank)
+    others = sorted((cued | {predicted}) - {leading[0]}, key=rank)
+    if not others:
         return None, None
-    return situations[0], situations[1]
+    return leading[0], others[0]

@@ -82,7 +82,8 @@ class ActionOrienter(Action):
         if is_first_answer(tracker):
             text += "\n\n" + BOT_NOTICE
         # `text` in the card lets the widget show the card instead of the same list as text
-        dispatcher.utter_message(text=text, json_message={"contacts": contacts, "text": text})
+        card = {"title": text.splitlines()[0], "contacts": contacts, "text": text}
+        dispatcher.utter_message(text=text, json_message=card)
         followup = followup_of(tracker, domain)
         if followup:
             dispatcher.utter_message(response=followup)

@@ -359,8 +359,11 @@
     return links;
   }
 
-  function addContacts(contacts) {
+  function addContacts(contacts, title) {
     const card = el("ul", { class: "vigie-contacts", "aria-label": "Contacts utiles" });
+    if (typeof title === "string" && title) {
+      card.append(el("li", { class: "vigie-contacts-title" }, title));
+    }
     for (const contact of contacts) {
       if (!contact || typeof contact !== "object") continue;
       const item = el("li", { class: "vigie-contact" });
@@ -394,7 +397,7 @@
         setCountry(countryFromAnswer(answer.text));
       }
       const contacts = answer.custom && answer.custom.contacts;
-      if (Array.isArray(contacts) && contacts.length) addContacts(contacts);
+      if (Array.isArray(contacts) && contacts.length) addContacts(contacts, answer.custom.title);
       if (Array.isArray(answer.buttons) && answer.buttons.length) addReplies(answer.buttons);
     }
     showStartOf(before ? before.nextElementSibling : ui.log.firstElementChild);

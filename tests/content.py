@@ -54,6 +54,8 @@ def ask(stack: Stack, sender: str, country: str, message: str) -> Answer:
 
 
 def per_country(spec: dict, country: str) -> List[str]:
+    if isinstance(spec, list):  # the same in every country
+        return [s.lower() for s in spec]
     spec = spec or {}
     return [s.lower() for s in spec.get("all", []) + spec.get(country, [])]
 

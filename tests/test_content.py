@@ -58,9 +58,9 @@ def test_parents_stay_formal_through_every_follow_up(stack_at):
             answer = answer_of(stack.send(sender, payload))
             found = INFORMAL.search(answer.whole)
             assert not found, f"{country} {payload}: « {found.group(0)} » in {answer.whole!r}"
-        if country == "QC":
-            first = next(l for l in answer.card.splitlines() if l.startswith("•"))
-            assert "Jeunesse" not in first and "Tel-jeunes" not in first
+            if payload == "/contacts_aide":
+                first = next(l for l in answer.card.splitlines() if l.startswith("•"))
+                assert "Jeunesse" not in first and "Tel-jeunes" not in first, (country, first)
 
 
 def test_who_to_call_after_a_blackmail_lists_the_police(stack_at):

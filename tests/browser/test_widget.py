@@ -73,7 +73,7 @@ def test_scenario_message_and_quick_reply_get_the_right_numbers(page, demo_url):
     expect(notice(page)).to_have_text("Vigie est un robot. Urgence\xa0: 112.")
 
     answer = say(page, "quelqu un menace de publier mes photos")
-    assert answer.startswith("Ne paie pas") and "116 000" in answer.split("\n")[0]
+    assert answer.startswith("Stop : ne paie pas") and "116 000" in answer.split("\n")[0]
     expect(page.locator('.vigie-msg--bot a[href="tel:116000"]').first).to_be_visible()
     card = page.locator(".vigie-contacts").last
     expect(card).to_contain_text("Tu peux contacter, en Belgique")
@@ -275,7 +275,7 @@ def test_fits_a_360_pixel_wide_phone(browser, demo_url):
         choose(page, "France")  # the longest emergency notice
         say(page, "quelqu un menace de publier mes photos")
         assert first_new_bubble_is_at_the_top(page), "the key line, not the last bubble, is in view"
-        expect(page.locator(".vigie-msg--bot", has_text="Ne paie pas").last).to_be_in_viewport()
+        expect(page.locator(".vigie-msg--bot", has_text="ne paie pas").first).to_be_in_viewport()
         expect(page.locator(".vigie-escape-hint")).to_be_hidden()  # no Escape key on a phone
         choose(page, "J'ai déjà payé")
         widest = page.locator(".vigie-panel").evaluate("""panel => Math.max(

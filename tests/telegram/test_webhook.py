@@ -9,7 +9,7 @@ from tests.telegram.fake_api import Failure
 from tests.telegram.support import SECRET, SECRET_HEADER, TOKEN, load_update, new_chat
 
 CHANTAGE = "quelqu'un menace de publier mes photos si je paie pas"
-CHANTAGE_BUTTONS = ["/preuves", "/signaler_bloquer", "/contacts_aide"]
+CHANTAGE_BUTTONS = ["/deja_paye", "/delai", "/deja_renvoye", "/retirer_images", "/fausse_image", "/porter_plainte"]
 
 
 def payloads(keyboard):

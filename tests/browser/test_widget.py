@@ -73,7 +73,8 @@ def test_scenario_message_and_quick_reply_get_the_right_numbers(page, demo_url):
     expect(notice(page)).to_have_text("Vigie est un robot. Urgence\xa0: 112.")
 
     answer = say(page, "quelqu un menace de publier mes photos")
-    assert answer.startswith("Stop : ne paie pas") and "116 000" in answer.split("\n")[0]
+    key_line = answer.replace("Vigie :", "").strip().split("\n")[0]
+    assert key_line.startswith("Stop : ne paie pas") and "116 000" in key_line
     expect(page.locator('.vigie-msg--bot a[href="tel:116000"]').first).to_be_visible()
     card = page.locator(".vigie-contacts").last
     expect(card).to_contain_text("Tu peux contacter, en Belgique")

@@ -1,7 +1,6 @@
 """Typed follow-ups (lexicon/followups.yml): every cue matches its examples, nothing fires on
 the scenario messages themselves, and every follow-up has its intent, rule and response."""
 import pytest
-import spacy
 import yaml
 
 from vigie import PROJECT_ROOT
@@ -20,12 +19,8 @@ PLAIN = ["il menace d'envoyer mes photos à mes potes si je paie pas", "quelqu'u
          "ma photo tourne dans tout le college", "mon fils est victime de chantage", "qui appeler",
          "comment bloquer sur insta", "il veut me voir en vrai samedi", "j'ai reçu une photo de son zizi",
          "on se moque de moi en classe", "il va publier mes nudes si je lui donne pas 200 euros",
-         "mon ami se fait harceler", "je suis en France", "merci beaucoup"]
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return spacy.load("fr_core_news_sm")
+         "mon ami se fait harceler", "je suis en France", "merci beaucoup",
+         "il me demande encore des photos et il menace de publier celles que j'ai deja envoyees si je dis non"]
 
 
 def test_every_cue_compiles_and_has_examples():

@@ -17,7 +17,7 @@ RASA := $(PY) -m vigie.server
 MODEL := models/vigie.tar.gz
 TRAIN_INPUTS := config.yml domain.yml $(shell find data lexicon vigie -type f \( -name '*.y*ml' -o -name '*.py' \) 2>/dev/null)
 
-.PHONY: help venv train run shell stop test test-data test-stories test-py bench
+.PHONY: help venv train run shell stop test test-data test-stories test-py bench content-report
 
 help: ## this list
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -51,6 +51,9 @@ test-stories: $(MODEL)
 
 test-py: $(MODEL)
 	$(PY) -m pytest -q tests
+
+content-report: $(MODEL) ## words per answer, every scenario x country, on the real servers (VIGIE_LOCAL_TIME=HH:MM)
+	$(PY) scripts/content_report.py
 
 bench: $(MODEL) ## figures: held-out NLU, latency, throughput, memory, vs the stock Rasa pipeline
 	$(PY) bench/run.py $(BENCH_ARGS)

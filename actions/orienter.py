@@ -1,22 +1,35 @@
-"""action_orienter: the helplines that fit the scenario and the user's country, open ones first."""
+"""action_orienter: the helplines that fit the scenario and the user's country (open ones first,
+a closed one kept with its reopening hour), and the answer to a typed follow-up question."""
 import datetime as dt
-from typing import Any, Dict, List, Text
+import os
+from typing import Any, Dict, List, Optional, Text
+from zoneinfo import ZoneInfo
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.contacts import contacts_message
-from vigie.directory import default_country
+from vigie.directory import country, default_country
 
 BOT_NOTICE = ("Je suis un robot, pas une personne : je ne remplace pas un adulte, "
               "une ligne d'aide ou la police.")
-FORMAL_SCENARIOS = {"parent_inquiet"}
+FORMAL_SCENARIOS = {"parent_inquiet", "parler_enfant"}
+# "Qui appeler ?" and other general answers: the latest scenario's services come first
+GENERAL = {"contacts_aide", "demande_aide", "nlu_fallback", "autre_langue"}
+# a crisis answer stays on the crisis: no follow-up is added to it
+NO_FOLLOWUP = {"urgence", "detresse"}
+LOCAL_TIME_VARIABLE = "VIGIE_LOCAL_TIME"
 
 
-def clock() -> dt.datetime:
-    """The current time (tests freeze it)."""
-    return dt.datetime.now(dt.timezone.utc)
+def clock(timezone: str) -> dt.datetime:
+    """Now. VIGIE_LOCAL_TIME=HH:MM (tests, `make content-report`) sets every country's wall
+    clock to that time, so that an answer can be checked at 03:00 in each country."""
+    fixed = os.environ.get(LOCAL_TIME_VARIABLE)
+    if not fixed:
+        return dt.datetime.now(dt.timezone.utc)
+    hour, minute = (int(part) for part in fixed.split(":"))
+    return dt.datetime(2026, 11, 30, hour, minute, tzinfo=ZoneInfo(timezone))
 
 
 def is_first_answer(tracker: Tracker) -> bool:
@@ -32,19 +45,48 @@ def is_first_answer(tracker: Tracker) -> bool:
     return True
 
 
+def scenario_of(tracker: Tracker) -> str:
+    """Which scenario's services to list: the message's, or for a general question the latest
+    scenario of the conversation (police after a blackmail), the parents' list for a parent."""
+    intent = (tracker.latest_message.get("intent") or {}).get("name") or "contacts_aide"
+    if intent not in GENERAL:
+        return intent
+    if tracker.get_slot("role") == "parent":
+        return "parent_inquiet"
+    return tracker.get_slot("sujet") or "contacts_aide"
+
+
+def followup_of(tracker: Tracker, domain: Dict[Text, Any]) -> Optional[str]:
+    """The response answering a typed follow-up question (`suite` entity), if any."""
+    intent = (tracker.latest_message.get("intent") or {}).get("name")
+    followup = next(tracker.get_latest_entity_values("suite"), None)
+    if not followup or intent in NO_FOLLOWUP or intent == followup:
+        return None
+    return f"utter_{followup}"  # every follow-up has its response (tests/test_followups.py)
+
+
 class ActionOrienter(Action):
     def name(self) -> Text:
         return "action_orienter"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
             domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        scenario = (tracker.latest_message.get("intent") or {}).get("name") or "contacts_aide"
         code = tracker.get_slot("pays") or default_country()
-        text, contacts = contacts_message(code, scenario, formal=scenario in FORMAL_SCENARIOS,
-                                          now=clock())
+        scenario = scenario_of(tracker)
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        formal = tracker.get_slot("role") == "parent" or intent in FORMAL_SCENARIOS
+        now = clock(country(code)["timezone"])
+        # a general question lists the latest scenario's services, then the general ones
+        scenarios = [scenario] + ["contacts_aide"] * (scenario != intent)
+        text, contacts = contacts_message(code, scenarios, formal=formal, now=now)
         if is_first_answer(tracker):
             text += "\n\n" + BOT_NOTICE
-        dispatcher.utter_message(text=text, json_message={"contacts": contacts})
+        # `text` in the card lets the widget show the card instead of the same list as text
+        card = {"title": text.splitlines()[0], "contacts": contacts, "text": text}
+        dispatcher.utter_message(text=text, json_message=card)
+        followup = followup_of(tracker, domain)
+        if followup:
+            dispatcher.utter_message(response=followup)
         return offer_other_situation(dispatcher, tracker)
 
 

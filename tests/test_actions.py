@@ -1,92 +1,146 @@
-"""action_orienter with rasa_sdk's own Tracker and dispatcher, on a frozen clock."""
-import datetime as dt
-from zoneinfo import ZoneInfo
-
+"""action_orienter with rasa_sdk's own Tracker and dispatcher, on a fixed clock
+(VIGIE_LOCAL_TIME: every country's wall clock shows that time)."""
 import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import orienter
 from actions.orienter import BOT_NOTICE, ActionOrienter, is_first_answer
 
 
-def tracker(intent, pays=None, earlier_bot_message=False):
+def tracker(intent, pays=None, earlier_bot_message=False, slots=None, entities=()):
     events = [{"event": "action", "name": "action_session_start"}, {"event": "session_started"}]
     if earlier_bot_message:
         events += [{"event": "user", "text": "salut", "parse_data": {"intent": {"name": "saluer"}}},
                    {"event": "bot", "text": "Salut"}]
     events += [{"event": "user", "text": "...", "parse_data": {"intent": {"name": intent}}},
                {"event": "bot", "text": "advice"}]
-    return Tracker("t", {"pays": pays}, {"intent": {"name": intent, "confidence": 1.0}, "entities": []},
+    return Tracker("t", dict({"pays": pays}, **(slots or {})),
+                   {"intent": {"name": intent, "confidence": 1.0}, "entities": list(entities)},
                    events, False, None, {}, "action_listen")
 
 
-def run(intent, pays=None, **kwargs):
+def run_all(intent, pays=None, **kwargs):
     dispatcher = CollectingDispatcher()
-    ActionOrienter().run(dispatcher, tracker(intent, pays, **kwargs), {})
-    assert len(dispatcher.messages) == 1
-    return dispatcher.messages[0]
+    ActionOrienter().run(dispatcher, tracker(intent, pays, **kwargs), {"responses": {}})
+    return dispatcher.messages
+
+
+def run(intent, pays=None, **kwargs):
+    messages = run_all(intent, pays, **kwargs)
+    assert len(messages) == 1
+    return messages[0]
 
 
 @pytest.fixture
-def frozen(monkeypatch):
-    def freeze(hour, zone="Europe/Paris"):
-        monkeypatch.setattr(orienter, "clock", lambda: dt.datetime(2026, 11, 30, hour, 0, tzinfo=ZoneInfo(zone)))
-    return freeze
+def at(monkeypatch):
+    def set_time(hhmm):
+        monkeypatch.setenv("VIGIE_LOCAL_TIME", hhmm)
+    return set_time
 
 
-def first_service_line(text):
-    return next(line for line in text.splitlines() if line.startswith("•"))
+def service_lines(text):
+    return [line for line in text.splitlines() if line.startswith("•")]
 
 
-def test_chantage_in_france_at_3am_does_not_send_to_a_closed_line_first(frozen):
-    frozen(3)
-    text = run("chantage", "FR")["text"]
-    assert "fermé" not in first_service_line(text)
-    assert "24 h/24" in first_service_line(text)
-
-
-def test_chantage_in_france_at_2pm_lists_the_3018_as_open(frozen):
-    frozen(14)
+@pytest.mark.parametrize("hhmm", ["03:00", "23:30"])
+def test_chantage_in_france_at_night_keeps_the_3018_with_its_reopening_hour(at, hhmm):
+    at(hhmm)
     message = run("chantage", "FR")
-    assert first_service_line(message["text"]).startswith("• 3018")
-    assert "3018 (e-Enfance) : 3018 (gratuit, anonyme, ouvert maintenant)" in message["text"]
+    lines = service_lines(message["text"])
+    assert "fermé" not in lines[0] and "24 h/24" in lines[0]
+    assert any(l.startswith("• 3018") and "fermé, rouvre à 9 h" in l for l in lines)
+    assert any("Police : 17" in l for l in lines) and any("112" in l for l in lines)
+    closed = next(c for c in message["custom"]["contacts"] if c["phone"] == "3018")
+    assert closed["open"] is False and closed["status"] == "fermé, rouvre à 9 h"
+
+
+def test_chantage_in_france_at_noon_lists_the_3018_first_without_repeating_its_number(at):
+    at("12:00")
+    message = run("chantage", "FR")
+    first = service_lines(message["text"])[0]
+    assert first.startswith("• 3018 (e-Enfance) : chat 3018.fr") and "ouvert jusqu'à 23 h" in first
+    assert "3018 (e-Enfance) : 3018" not in message["text"]
     assert message["custom"]["contacts"][0]["phone"] == "3018"
+    assert message["custom"]["text"] == message["text"]  # the widget shows the card, not the list
 
 
-def test_chantage_in_belgium_by_default_gives_child_focus_and_the_emergency_number(frozen):
-    frozen(14, "Europe/Brussels")
+def test_chantage_in_belgium_by_default_gives_child_focus_the_police_and_the_emergency_number(at):
+    at("12:00")
     text = run("chantage")["text"]
-    assert "Child Focus : 116 000" in text and "en Belgique" in text and "112" in text
+    assert "Child Focus : 116 000" in text and "en Belgique" in text
+    assert "Police : 101" in text and "Urgences : 112" in text
 
 
-def test_detresse_in_quebec_gives_the_suicide_line_and_text_number(frozen):
-    frozen(3, "America/Montreal")
+def test_detresse_in_quebec_gives_the_suicide_line_and_text_number(at):
+    at("03:00")
     text = run("detresse", "QC")["text"]
-    assert "1 866 277-3553" in first_service_line(text) and "535353" in text and "911" in text
+    assert "1 866 277-3553" in service_lines(text)[0] and "535353" in text and "911" in text
 
 
-def test_unverified_hours_are_never_stated(frozen):
-    frozen(14, "Europe/Luxembourg")
+def test_detresse_in_belgium_puts_the_round_the_clock_line_before_the_103(at):
+    at("12:00")
+    lines = service_lines(run("detresse", "BE")["text"])
+    assert lines[0].startswith("• Centre de Prévention du Suicide")
+    assert lines.index(next(l for l in lines if "103" in l)) > 0
+
+
+def test_unverified_hours_and_unsourced_labels_are_never_stated(at):
+    at("12:00")
     text = run("contacts_aide", "LU")["text"]
     kjt = next(line for line in text.splitlines() if "KJT" in line)
-    assert "24 h/24" not in kjt and "ouvert" not in kjt and "fermé" not in kjt
+    assert "24 h/24" not in kjt and "ouvert" not in kjt and "fermé" not in kjt and "gratuit" not in kjt
+    child_focus = next(l for l in run("contacts_aide", "BE")["text"].splitlines() if "Child Focus" in l)
+    assert "anonyme" not in child_focus
 
 
-def test_parents_are_addressed_formally(frozen):
-    frozen(14)
+def test_live_chats_and_sms_are_shown_beside_the_phones(at):
+    at("12:00")
+    assert "WhatsApp" in run("chantage", "CH")["text"] and "SMS" in run("chantage", "CH")["text"]
+    assert "chat 3018.fr" in run("contacts_aide", "FR")["text"]
+
+
+def test_parents_are_addressed_formally_and_keep_it_on_who_to_call(at):
+    at("12:00")
     assert run("parent_inquiet", "BE")["text"].startswith("Vous pouvez contacter")
+    assert run("contacts_aide", "BE", slots={"role": "parent"})["text"].startswith("Vous pouvez contacter")
     assert run("chantage", "BE")["text"].startswith("Tu peux contacter")
 
 
-def test_the_bot_notice_comes_with_the_first_answer_only(frozen):
-    frozen(14)
+def test_quebec_parents_are_not_sent_first_to_youth_lines(at):
+    at("12:00")
+    for intent, slots in (("parent_inquiet", {}), ("contacts_aide", {"role": "parent"})):
+        text = run(intent, "QC", slots=slots)["text"]
+        assert "Jeunesse" not in service_lines(text)[0] and "Tel-jeunes" not in service_lines(text)[0]
+
+
+def test_who_to_call_after_a_blackmail_lists_the_police_then_the_general_lines(at):
+    at("12:00")
+    text = run("contacts_aide", "FR", slots={"sujet": "chantage"})["text"]
+    assert "Police : 17" in text and "3114" in text
+
+
+def test_pharos_is_not_offered_for_private_unsolicited_images(at):
+    at("12:00")
+    assert "PHAROS" not in run("image_non_sollicitee", "FR")["text"]
+
+
+def test_a_typed_follow_up_adds_its_answer_after_the_list(at):
+    at("12:00")
+    messages = run_all("chantage", "FR", entities=[{"entity": "suite", "value": "deja_paye"}])
+    assert messages[1]["response"] == "utter_deja_paye"
+    crisis = run_all("urgence", "FR", entities=[{"entity": "suite", "value": "deja_paye"}])
+    assert len(crisis) == 1
+
+
+def test_the_bot_notice_comes_with_the_first_answer_only(at):
+    at("12:00")
     assert BOT_NOTICE in run("chantage")["text"]
     assert BOT_NOTICE not in run("chantage", earlier_bot_message=True)["text"]
     assert is_first_answer(tracker("chantage")) and not is_first_answer(tracker("chantage", earlier_bot_message=True))
 
 
 @pytest.mark.parametrize("pays,number", [("BE", "116 000"), ("FR", "119"), ("CH", "147"), ("QC", "1 800 263-2266"), ("LU", "8002 1234")])
-def test_each_country_gets_its_own_numbers(frozen, pays, number):
-    frozen(14)
+@pytest.mark.parametrize("hhmm", ["03:00", "12:00", "23:30"])
+def test_each_country_gets_its_own_numbers_at_any_hour(at, pays, number, hhmm):
+    at(hhmm)
     assert number in run("photo_partagee", pays)["text"]

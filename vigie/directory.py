@@ -31,6 +31,7 @@ class Status:
 
     open: Optional[bool]          # None when the hours are unknown
     reopens_at: Optional[str] = None  # "9 h" when closed
+    closes_at: Optional[str] = None   # "23 h" when open on daily hours
 
     @property
     def rank(self) -> int:
@@ -56,7 +57,8 @@ def status(service: dict, timezone: str, now: Optional[dt.datetime] = None) -> S
     local = (now or dt.datetime.now(dt.timezone.utc)).astimezone(ZoneInfo(timezone)).time()
     opens, closes = (_parse(t) for t in hours["daily"])
     is_open = opens <= local < closes if opens < closes else (local >= opens or local < closes)
-    return Status(is_open, None if is_open else _french_hour(opens))
+    return Status(is_open, None if is_open else _french_hour(opens),
+                  _french_hour(closes) if is_open else None)
 
 
 def services_for(code: Optional[str], scenario: str, now: Optional[dt.datetime] = None) -> List[dict]:

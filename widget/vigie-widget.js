@@ -243,8 +243,10 @@
                                 autocomplete: "off", enterkeyhint: "send",
                                 placeholder: "Écris ton message…" });
     const send = el("button", { type: "submit", class: "vigie-send" }, "Envoyer");
-    const help = el("p", { id: "vigie-quit-help", class: "vigie-help" },
-                    "« Quitter » ou Échap deux fois : tout s'efface et un autre site s'ouvre.");
+    // The Escape hint is hidden on touch screens (no keyboard there), see the stylesheet.
+    const help = el("p", { id: "vigie-quit-help", class: "vigie-help" });
+    help.append("« Quitter »", el("span", { class: "vigie-escape-hint" }, " ou Échap deux fois"),
+                " : tout s'efface et un autre site s'ouvre.");
     form.append(label, parts.input, send, help);
     parts.form = form;
     return form;
@@ -357,13 +359,24 @@
     return links;
   }
 
-  function addContacts(contacts) {
+  function addContacts(contacts, title) {
     const card = el("ul", { class: "vigie-contacts", "aria-label": "Contacts utiles" });
+    if (typeof title === "string" && title) {
+      card.append(el("li", { class: "vigie-contacts-title" }, title));
+    }
     for (const contact of contacts) {
       if (!contact || typeof contact !== "object") continue;
       const item = el("li", { class: "vigie-contact" });
       item.append(el("span", { class: "vigie-contact-name" }, String(contact.name || "")));
-      if (contact.open === false) item.append(el("span", { class: "vigie-closed" }, "fermé maintenant"));
+      if (typeof contact.status === "string" && contact.status) {
+        item.append(el("span", { class: contact.open === false ? "vigie-closed" : "vigie-status" },
+                       contact.status));
+      } else if (contact.open === false) {
+        item.append(el("span", { class: "vigie-closed" }, "fermé maintenant"));
+      }
+      if (typeof contact.details === "string" && contact.details) {
+        item.append(el("span", { class: "vigie-contact-details" }, contact.details));
+      }
       const links = el("span", { class: "vigie-contact-links" });
       links.append(...contactLinks(contact));
       item.append(links);
@@ -374,16 +387,26 @@
   }
 
   function renderAnswers(answers) {
+    // A helpline list sent both as text and as a card is shown once, as the card.
+    const cardTexts = new Set(answers.map((a) => a && a.custom && a.custom.text).filter(Boolean));
+    const before = ui.log.lastElementChild;
     for (const answer of answers) {
       if (!answer || typeof answer !== "object") continue;
-      if (typeof answer.text === "string" && answer.text) {
+      if (typeof answer.text === "string" && answer.text && !cardTexts.has(answer.text)) {
         addBotMessage(answer.text);
         setCountry(countryFromAnswer(answer.text));
       }
       const contacts = answer.custom && answer.custom.contacts;
-      if (Array.isArray(contacts) && contacts.length) addContacts(contacts);
+      if (Array.isArray(contacts) && contacts.length) addContacts(contacts, answer.custom.title);
       if (Array.isArray(answer.buttons) && answer.buttons.length) addReplies(answer.buttons);
     }
+    showStartOf(before ? before.nextElementSibling : ui.log.firstElementChild);
+  }
+
+  function showStartOf(node) {
+    // The start of a new answer holds its key line: scroll it to the top, not to the end.
+    if (!node) return;
+    ui.log.scrollTop += node.getBoundingClientRect().top - ui.log.getBoundingClientRect().top;
   }
 
   function errorText() {

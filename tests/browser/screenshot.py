@@ -20,13 +20,11 @@ def take(output: Path = OUTPUT, height: int = 700) -> Path:
     try:
         with sync_playwright() as playwright:
             browser = launch_chromium(playwright)
-            page = browser.new_page(locale="fr-FR", viewport={"width": 400, "height": height},
+            page = browser.new_page(locale="fr-FR", viewport={"width": 360, "height": height},
                                     device_scale_factor=2)
             open_chat(page, demo.url)
             say(page, "quelqu'un menace de publier mes photos si je paie pas")
-            # The teen's message at the top: the question and the start of the answer.
-            page.locator(".vigie-log").evaluate("""log => log.scrollTop =
-                log.querySelector('.vigie-msg--user').offsetTop - log.offsetTop - 8""")
+            # The widget itself scrolls the start of the answer (its key line) to the top.
             output.parent.mkdir(exist_ok=True)
             page.screenshot(path=str(output))
             browser.close()

@@ -18,10 +18,13 @@ def notice(page):
     return page.locator(".vigie-notice")
 
 
-def log_is_scrolled_to_end(page) -> bool:
-    return page.locator(".vigie-log").evaluate(
-        "log => log.scrollHeight > log.clientHeight"
-        " && log.scrollTop + log.clientHeight >= log.scrollHeight - 2")
+def first_new_bubble_is_at_the_top(page) -> bool:
+    """The start of the latest answer (its key line) is at the top of the log, in view."""
+    return page.locator(".vigie-log").evaluate("""log => {
+        const user = [...log.querySelectorAll('.vigie-msg--user')].pop();
+        const first = user.nextElementSibling;
+        const top = first.getBoundingClientRect().top - log.getBoundingClientRect().top;
+        return log.scrollHeight > log.clientHeight && Math.abs(top) <= 2; }""")
 
 
 def senders(page) -> list:
@@ -70,16 +73,22 @@ def test_scenario_message_and_quick_reply_get_the_right_numbers(page, demo_url):
     expect(notice(page)).to_have_text("Vigie est un robot. Urgence\xa0: 112.")
 
     answer = say(page, "quelqu un menace de publier mes photos")
-    assert "116 000" in answer
+    key_line = answer.replace("Vigie :", "").strip().split("\n")[0]
+    assert key_line.startswith("Stop : ne paie pas") and "116 000" in key_line
     expect(page.locator('.vigie-msg--bot a[href="tel:116000"]').first).to_be_visible()
+    card = page.locator(".vigie-contacts").last
+    expect(card).to_contain_text("Tu peux contacter, en Belgique")
+    expect(card).to_contain_text("Police")
+    assert "• Child Focus" not in answer, "the helplines are shown once: as the card, not as text"
+    assert first_new_bubble_is_at_the_top(page), "the answer's key line must be in view"
 
-    answer = choose(page, "Qui appeler ?")
-    assert "Tu peux contacter, en Belgique" in answer
-    expect(page.locator(".vigie-msg--user").last).to_have_text(re.compile(re.escape("Qui appeler ?")))
+    answer = choose(page, "J'ai déjà payé")
+    assert "Ne paie plus rien" in answer
+    expect(page.locator(".vigie-msg--user").last).to_have_text(re.compile(re.escape("J'ai déjà payé")))
+    say(page, "qui appeler")
     expect(page.locator(".vigie-contacts").last.get_by_role(
         "link", name="Appeler le 116 000")).to_have_attribute("href", "tel:116000")
     assert page.locator('a[href="tel:24"]').count() == 0, "opening hours are not phone numbers"
-    assert log_is_scrolled_to_end(page), "the newest message must be in view"
 
 
 def test_country_button_switches_numbers(page, demo_url):
@@ -105,7 +114,8 @@ def test_site_config_sets_country_and_colours(page, demo_url):
     header = page.locator(".vigie-header")
     expect(header).to_have_css("background-color", "rgb(255, 212, 0)")
     expect(header).to_have_css("color", "rgb(17, 17, 17)")  # dark text on a light colour: AA
-    assert "en France" in choose(page, "Qui appeler ?")
+    choose(page, "Qui appeler ?")
+    expect(page.locator(".vigie-contacts").last).to_contain_text("en France")
 
 
 # ---------- privacy and quick exit ----------
@@ -221,7 +231,7 @@ def test_no_serious_accessibility_violation(page, demo_url):
                                                     content_type="text/javascript"))
     open_chat(page, demo_url)
     say(page, "quelqu un menace de publier mes photos")
-    choose(page, "Qui appeler ?")
+    choose(page, "J'ai déjà payé")
     page.add_script_tag(url=axe_url)
     violations = page.evaluate("async () => (await axe.run(document)).violations.map(v => "
                                "({id: v.id, impact: v.impact, nodes: v.nodes.length, help: v.help}))")
@@ -249,11 +259,11 @@ def test_usable_with_the_keyboard_only(page, demo_url):
     wait_for_answer(page, seen)
     page.keyboard.press("Shift+Tab")  # back from the field to the latest quick reply
     focused = deep_focus(page)
-    assert focused["text"] == "Qui appeler ?"
+    assert focused["text"] == "Que se passe-t-il si je porte plainte ?"
     assert focused["outline"] == "solid" and focused["width"] != "0px", "focus is visible"
     seen = bot_messages(page).count()
     page.keyboard.press("Enter")
-    assert "Tu peux contacter" in wait_for_answer(page, seen)
+    assert "commissariat" in wait_for_answer(page, seen)
 
 
 def test_fits_a_360_pixel_wide_phone(browser, demo_url):
@@ -265,7 +275,10 @@ def test_fits_a_360_pixel_wide_phone(browser, demo_url):
         page.get_by_role("button", name=re.compile("^Pays")).click()
         choose(page, "France")  # the longest emergency notice
         say(page, "quelqu un menace de publier mes photos")
-        choose(page, "Qui appeler ?")
+        assert first_new_bubble_is_at_the_top(page), "the key line, not the last bubble, is in view"
+        expect(page.locator(".vigie-msg--bot", has_text="ne paie pas").first).to_be_in_viewport()
+        expect(page.locator(".vigie-escape-hint")).to_be_hidden()  # no Escape key on a phone
+        choose(page, "J'ai déjà payé")
         widest = page.locator(".vigie-panel").evaluate("""panel => Math.max(
             ...[panel, ...panel.querySelectorAll('*')].map(e => e.getBoundingClientRect().right))""")
         assert widest <= 360

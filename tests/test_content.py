@@ -1,0 +1,72 @@
+"""Table-driven content test (tests/content_table.yml): every scenario in every country at
+03:00, 12:00 and 23:30 local time, on the real Rasa and action servers."""
+import pytest
+
+from tests.content import COUNTRIES, INFORMAL, TABLE, TIMES, answer_of, ask, problems
+from tests.stack import Stack
+
+
+@pytest.fixture(scope="module", params=TIMES)
+def stack_at(request, monkeypatch_module):
+    monkeypatch_module.setenv("VIGIE_LOCAL_TIME", request.param)   # the action server's clock
+    servers = Stack().start()
+    yield request.param, servers
+    servers.stop()
+
+
+@pytest.fixture(scope="module")
+def monkeypatch_module():
+    with pytest.MonkeyPatch.context() as patch:
+        yield patch
+
+
+def test_every_scenario_in_every_country(stack_at):
+    time, stack = stack_at
+    failures = []
+    for name, spec in TABLE["scenarios"].items():
+        for country in COUNTRIES:
+            answer = ask(stack, f"{name}-{country}-{time}", country, spec["message"])
+            failures += [f"{time} {country} {name}: {p}" for p in problems(name, spec, country, answer, TABLE["limits"])]
+            if name in ("chantage", "photo_partagee") and country == "FR":
+                closed = time != "12:00"
+                if closed != ("fermé, rouvre à 9 h" in answer.card):
+                    failures.append(f"{time} FR {name}: 3018 status wrong in {answer.card!r}")
+    assert not failures, "\n".join(failures)
+
+
+def test_followups_by_button_and_by_typing(stack_at):
+    time, stack = stack_at
+    if time != "12:00":
+        pytest.skip("follow-ups do not depend on the hour")
+    failures = []
+    for name, spec in TABLE["followups"].items():
+        for country in COUNTRIES:
+            by_button = ask(stack, f"b-{name}-{country}", country, f"/{name}")
+            failures += [f"{country} /{name}: {p}" for p in problems(name, spec, country, by_button, TABLE["followup_limits"])]
+            if spec.get("text"):
+                typed = ask(stack, f"t-{name}-{country}", country, spec["text"])
+                failures += [f"{country} typed {name}: missing {m!r}" for m in spec["must"] if m.lower() not in typed.whole]
+    assert not failures, "\n".join(failures)
+
+
+def test_parents_stay_formal_through_every_follow_up(stack_at):
+    time, stack = stack_at
+    for country in COUNTRIES:
+        sender = f"parent-{country}-{time}"
+        ask(stack, sender, country, "/parent_inquiet")
+        for payload in ("/preuves", "/signaler_bloquer", "/contacts_aide", "/parler_enfant"):
+            answer = answer_of(stack.send(sender, payload))
+            found = INFORMAL.search(answer.whole)
+            assert not found, f"{country} {payload}: « {found.group(0)} » in {answer.whole!r}"
+            if payload == "/contacts_aide":
+                first = next(l for l in answer.card.splitlines() if l.startswith("•"))
+                assert "Jeunesse" not in first and "Tel-jeunes" not in first, (country, first)
+
+
+def test_who_to_call_after_a_blackmail_lists_the_police(stack_at):
+    time, stack = stack_at
+    for country, police in (("BE", "101"), ("FR", "17"), ("CH", "117"), ("QC", "911"), ("LU", "113")):
+        sender = f"after-{country}-{time}"
+        ask(stack, sender, country, "/chantage")
+        card = answer_of(stack.send(sender, "/contacts_aide")).card
+        assert police in card, (country, card)

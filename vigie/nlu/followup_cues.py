@@ -1,0 +1,43 @@
+"""Pipeline step after the FallbackClassifier: a typed follow-up question ("j'ai déjà payé").
+
+The classifier's scenario intents keep their meaning: a scenario message that names a follow-up
+keeps its intent and gets a `suite` entity (action_orienter adds the follow-up's answer). Only a
+message the classifier could not place, or placed in small talk, is answered by the follow-up
+itself (its intent becomes the follow-up's, as if its button had been pressed)."""
+from typing import List
+
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.nlu.constants import SPACY_DOCS
+from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from vigie.followups import cued_followup
+from vigie.nlu import StatelessComponent
+from vigie.text import is_command
+
+ENTITY = "suite"
+# answers that say nothing about the situation: the follow-up's answer is worth more
+UNPLACED = {"nlu_fallback", "nier", "affirmer", "hors_sujet", "saluer", "remercier", "au_revoir",
+            "que_peux_tu_faire", "bot_challenge", "demande_aide"}
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
+class FollowUpCues(StatelessComponent):
+    """Reads the spaCy doc of the cleaned text, as the safety net does."""
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            doc = message.get(SPACY_DOCS[TEXT])
+            if doc is None or is_command(message.get(TEXT) or ""):
+                continue
+            found = cued_followup(doc)
+            if not found:
+                continue
+            entity = {"entity": ENTITY, "value": found, "confidence": 1.0, "extractor": "FollowUpCues"}
+            message.set(ENTITIES, message.get(ENTITIES, []) + [entity], add_to_output=True)
+            if (message.get(INTENT) or {}).get("name") in UNPLACED:
+                top = {"name": found, "confidence": 1.0}
+                message.set(INTENT, top, add_to_output=True)
+                message.set(INTENT_RANKING_KEY, [top] + message.get(INTENT_RANKING_KEY, []),
+                            add_to_output=True)
+        return messages

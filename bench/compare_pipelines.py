@@ -14,12 +14,13 @@ from vigie import PROJECT_ROOT
 from vigie.evaluation import evaluate
 
 # name -> {component name: replacement settings (None removes the component)}
+DIET = {"name": "DIETClassifier", "epochs": 80, "number_of_transformer_layers": 0, "entity_recognition": False,
+        "constrain_similarities": True, "random_seed": 42}
 VARIANTS = {
     "chosen": {},
     "whitespace_tokens": {"SpacyTokenizer": {"name": "WhitespaceTokenizer"}},
-    "no_lemma_counts": {"CountVectorsFeaturizer": {"use_lemma": False}},
-    "diet_transformer": {"DIETClassifier": {"number_of_transformer_layers": 2, "epochs": 80}},
-    "logistic_regression": {"DIETClassifier": {"name": "LogisticRegressionClassifier"}},
+    "diet": {"LogisticRegressionClassifier": DIET},
+    "diet_transformer": {"LogisticRegressionClassifier": dict(DIET, number_of_transformer_layers=2)},
 }
 FIGURES = ("macro_f1", "accuracy", "danger_recall", "false_alarm_rate", "fallback_rate", "parse_p95_ms")
 

@@ -11,7 +11,11 @@ import yaml
 
 from bench.run import WORK, train_model
 from vigie import PROJECT_ROOT
-from vigie.evaluation import evaluate
+from vigie.evaluation import BLIND_DIR, evaluate
+
+# the blind sets that chose the pipeline (their aggregate only, never their errors); the third
+# set (2026-11-30-auteur-c) stayed untouched until the README's final figures
+SELECTION_SETS = [BLIND_DIR / "2026-11-30-auteur-a.yml", BLIND_DIR / "2026-11-30-auteur-b.yml"]
 
 # name -> {component name: replacement settings (None removes the component)}
 DIET = {"name": "DIETClassifier", "epochs": 80, "number_of_transformer_layers": 0, "entity_recognition": False,
@@ -19,8 +23,8 @@ DIET = {"name": "DIETClassifier", "epochs": 80, "number_of_transformer_layers": 
 VARIANTS = {
     "chosen": {},
     "whitespace_tokens": {"SpacyTokenizer": {"name": "WhitespaceTokenizer"}},
-    "diet": {"LogisticRegressionClassifier": DIET},
-    "diet_transformer": {"LogisticRegressionClassifier": dict(DIET, number_of_transformer_layers=2)},
+    "diet": {"vigie.nlu.classifier.IntentClassifier": DIET},
+    "diet_transformer": {"vigie.nlu.classifier.IntentClassifier": dict(DIET, number_of_transformer_layers=2)},
 }
 FIGURES = ("macro_f1", "accuracy", "danger_recall", "false_alarm_rate", "fallback_rate", "parse_p95_ms")
 
@@ -49,7 +53,7 @@ def main(names) -> None:
         path = WORK / f"{name}.yml"
         path.write_text(yaml.safe_dump(variant_config(changes), sort_keys=False), encoding="utf-8")
         model, seconds = train_model(path, name)
-        result = evaluate(str(model))
+        result = evaluate(str(model), SELECTION_SETS)
         rows[name] = {"train_s": round(seconds), **{k: round(result[k], 3) for k in FIGURES}}
         print(name, rows[name], flush=True)
     (WORK / "pipelines.json").write_text(json.dumps(rows, indent=1))

@@ -1,7 +1,7 @@
 import pytest
 import spacy
 
-from tests.stack import Stack
+from vigie.processes import Stack
 
 
 @pytest.fixture(scope="session")

@@ -7,7 +7,7 @@ import pytest
 import requests
 
 from tests.api_stack import shared_api_stack, stored_conversation, user_texts
-from tests.stack import texts
+from vigie.processes import texts
 
 NOTHING_RECEIVED = "Je n'ai rien reçu"
 FRENCH_ONLY = "Je parle seulement français"

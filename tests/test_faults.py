@@ -4,7 +4,7 @@ import uuid
 import pytest
 
 from tests.api_stack import shared_api_stack, stored_conversation
-from tests.stack import texts
+from vigie.processes import texts
 
 FRENCH_BACKUP_HELPLINES = "📞 3018"  # utter_orienter_secours for FR, sent by Rasa itself
 

@@ -14,7 +14,7 @@ from rasa.shared.core.events import UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from tests.api_stack import TOKEN, shared_api_stack, stored_conversation, user_texts
-from tests.stack import PYTHON, ROOT, texts
+from vigie.processes import PYTHON, ROOT, texts
 from vigie.stores import ErasableInMemoryTrackerStore
 
 ERASED = "notre conversation est effacée"

@@ -13,8 +13,8 @@ from rasa.shared.core.events import UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bench.load import run_load
-from tests.scaled import TRACKER_PREFIX, ScaledStack
-from tests.stack import ROOT, texts
+from vigie.cluster import TRACKER_PREFIX, ScaledStack
+from vigie.processes import ROOT, texts
 from vigie.stores import ErasableRedisTrackerStore
 
 

@@ -4,7 +4,7 @@ import os
 from pathlib import Path
 from typing import Optional
 
-from tests.stack import PYTHON, Process, Stack, free_port
+from vigie.processes import PYTHON, Process, Stack, free_port
 
 HERE = Path(__file__).resolve().parent
 AXE = HERE / "node_modules" / "axe-core" / "axe.min.js"

@@ -8,7 +8,7 @@ from rasa.shared.exceptions import RasaException
 from channels.telegram import (COUNTRY_BUTTONS, MAX_RETRY_AFTER_SECONDS, ApiReply,
                                TelegramSettings, chat_id_of, inline_keyboard, rasa_text,
                                retry_delay, sender_id, split_text, utf16_units)
-from tests.stack import ROOT
+from vigie.processes import ROOT
 from tests.telegram.support import SECRET, TOKEN
 
 TEST_CREDENTIALS = Path(__file__).parent / "credentials.yml"

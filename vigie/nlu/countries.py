@@ -1,12 +1,11 @@
 """Fills the `pays` entity with the country the user names ("je suis en France", "à Lausanne");
 the place rules are in vigie.places."""
-from typing import Any, Dict, List, Text
+from typing import List
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from vigie.lexicon import lexicon_fingerprint
 from vigie.nlu import StatelessComponent
 from vigie.places import find_country
 from vigie.text import is_command, normalize
@@ -16,11 +15,6 @@ ENTITY = "pays"
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)
 class CountryExtractor(StatelessComponent):
-    @staticmethod
-    def get_default_config() -> Dict[Text, Any]:
-        # part of the model's fingerprint: a changed lexicon file means a new model
-        return {"lexicon": lexicon_fingerprint()}
-
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             text = message.get(TEXT) or ""

@@ -1,7 +1,20 @@
+"""Marks each test with its layer (pyproject.toml lists the markers) and holds the shared stack."""
+from pathlib import Path
+
 import pytest
 import spacy
 
 from vigie.processes import Stack
+
+HERE = Path(__file__).parent
+LAYERS = {"unit": "unit", "browser": "browser", "telegram": "telegram",
+          "test_scaled.py": "scaled", "test_nlu_blind.py": "nlu"}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        part = Path(item.fspath).relative_to(HERE).parts[0]
+        item.add_marker(LAYERS.get(part, "e2e"))
 
 
 @pytest.fixture(scope="session")

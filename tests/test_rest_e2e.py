@@ -19,7 +19,8 @@ def test_urgence_first_line_is_the_emergency_number(stack):
     assert answers[0]["text"].startswith("🚨 Appelle le 112")
 
 
-@pytest.mark.parametrize("message", ["jveux plus vivre", "je pense a me suisider", "tout le monde serait mieux sans moi"])
+@pytest.mark.parametrize("message", ["jveux plus vivre", "je pense a me suisider",
+                                     "tout le monde serait mieux sans moi"])
 def test_detresse_first_line_is_the_crisis_line(stack, message):
     answers = stack.send(f"distress-{hash(message)}", message)
     assert answers[0]["text"].startswith("📞 Appelle le 0800 32 123")

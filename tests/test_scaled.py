@@ -14,7 +14,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 
 from bench.load import run_load
 from vigie.cluster import TRACKER_PREFIX, ScaledStack
-from vigie.processes import ROOT, texts
+from vigie.processes import ROOT, new_sender, texts
 from vigie.stores import ErasableRedisTrackerStore
 
 
@@ -23,10 +23,6 @@ def scaled():
     servers = ScaledStack().start()
     yield servers
     servers.stop()
-
-
-def new_sender() -> str:
-    return "multi-" + uuid.uuid4().hex[:10]
 
 
 def say(base_url: str, sender: str, message: str) -> str:
@@ -43,7 +39,7 @@ def stored_user_texts(scaled, sender: str) -> list:
 
 
 def test_conversation_keeps_its_context_across_processes(scaled):
-    sender, first, second = new_sender(), scaled.rasa_url(0), scaled.rasa_url(1)
+    sender, first, second = new_sender("multi"), scaled.rasa_url(0), scaled.rasa_url(1)
     assert "pour la Suisse" in say(first, sender, "j'habite en Suisse")
     assert "Appelle le 117" in say(second, sender, "un homme me suit dans la rue")
     assert "Tu peux contacter, en Suisse" in say(first, sender, "qui je peux appeler ?")
@@ -54,7 +50,7 @@ def test_conversation_keeps_its_context_across_processes(scaled):
 
 
 def test_redis_forgets_a_conversation_after_thirty_minutes_of_silence(scaled):
-    sender = new_sender()
+    sender = new_sender("multi")
     say(scaled.url, sender, "je suis en France")
     ttl = scaled.redis.client().ttl(TRACKER_PREFIX + sender)
     assert 0 < ttl <= 30 * 60
@@ -71,7 +67,7 @@ async def test_redis_really_drops_expired_conversations(scaled):
 
 
 def test_erase_deletes_the_conversation_from_redis(scaled):
-    sender, first, second = new_sender(), scaled.rasa_url(0), scaled.rasa_url(1)
+    sender, first, second = new_sender("multi"), scaled.rasa_url(0), scaled.rasa_url(1)
     say(first, sender, "je suis en France")
     say(second, sender, "il menace de publier mes photos si je paie pas")
     assert len(stored_user_texts(scaled, sender)) == 2
@@ -82,7 +78,7 @@ def test_erase_deletes_the_conversation_from_redis(scaled):
 
 
 def test_balanced_conversation_keeps_its_context(scaled):
-    sender = new_sender()
+    sender = new_sender("multi")
     assert "pour le Québec" in say(scaled.url, sender, "je suis au Québec")
     for _ in range(2):  # round robin: each process answers at least once
         assert "Appelle le 911" in say(scaled.url, sender, "un homme me suit dans la rue")
@@ -109,7 +105,7 @@ def test_stopping_one_process_mid_load_loses_no_answer(scaled):
     failures = [e for e in answered if e.status != 200 or e.problem]
     assert failures == [], failures[:5]
     # the remaining process serves new conversations
-    sender = new_sender()
+    sender = new_sender("multi")
     say(scaled.url, sender, "j'habite en Suisse")
     assert "Appelle le 117" in say(scaled.url, sender, "un homme me suit dans la rue")
 
@@ -118,7 +114,7 @@ def test_lost_redis_still_leaves_the_user_an_emergency_number(scaled):
     """Runs last: stops Redis. Rasa cannot lock or load the conversation; the channel still
     answers, and keeps the text out of the log."""
     scaled.redis.stop()
-    sender, marker = new_sender(), "marqueur" + uuid.uuid4().hex[:8]
+    sender, marker = new_sender("multi"), "marqueur" + uuid.uuid4().hex[:8]
     text = say(scaled.rasa_url(0), sender, f"il menace de publier mes photos {marker}")
     assert "Désolé, je n'ai pas pu répondre" in text and "112" in text
     assert marker not in scaled.rasa[0].output()

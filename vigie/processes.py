@@ -7,6 +7,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import List, Optional
@@ -127,6 +128,11 @@ class Stack:
                                  json={"sender": sender, "message": message}, timeout=timeout)
         response.raise_for_status()
         return response.json()
+
+
+def new_sender(prefix: str = "test") -> str:
+    """A conversation id no other test or benchmark uses."""
+    return f"{prefix}-{uuid.uuid4().hex[:10]}"
 
 
 def texts(answers: List[dict]) -> str:

@@ -70,6 +70,7 @@ def render_nginx_conf(prefix: Path, error_log: Path, port: int, actions_port: in
 
     return (NGINX_TEMPLATE.read_text().replace("@@PREFIX@@", str(prefix))
             .replace("@@ERROR_LOG@@", str(error_log))
+            .replace("@@WIDGET_DIR@@", str(ROOT / "widget"))
             .replace("@@PORT@@", str(port)).replace("@@ACTIONS_PORT@@", str(actions_port))
             .replace("@@RASA_SERVERS@@", servers(rasa_ports))
             .replace("@@ACTION_SERVERS@@", servers(action_ports)))

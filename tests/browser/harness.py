@@ -29,7 +29,7 @@ def launch_chromium(playwright):
     """Debian's Chromium, never a browser downloaded by Playwright; missing means failure."""
     if not os.access(CHROMIUM, os.X_OK):
         raise RuntimeError(f"{CHROMIUM} is missing: apt-get install -y chromium "
-                           "(.ci/setup.d/widget.sh does it)")
+                           "(make system-browser does it)")
     return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
 
 

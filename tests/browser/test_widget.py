@@ -10,7 +10,7 @@ from tests.browser.harness import (axe_source, bot_messages, choose, open_chat, 
 from vigie.processes import free_port
 from vigie.directory import COUNTRIES, country
 
-SERVER_DOWN_BE = "Le serveur ne répond pas, appelle le 116 000 ou le 112 en cas de danger"
+SERVER_DOWN_BE = "Le serveur ne répond pas, appelle le 116 000 ou le 112 ou le 101 en cas de danger"
 XSS = "<img src=x onerror=alert(1)>"
 
 

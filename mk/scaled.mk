@@ -2,7 +2,8 @@
 .PHONY: run-scaled bench-load test-scaled
 
 test-scaled: $(MODEL) system-scaled ## Redis, nginx and two Rasa processes on loopback (tests/test_scaled.py)
-	$(PYTEST) -m scaled tests
+	$(PYTEST) -m "scaled and not destructive" tests
+	$(PYTEST) -m "scaled and destructive" tests
 
 run-scaled: $(MODEL) system-scaled ## Redis + 2 Rasa + 2 action servers behind nginx (REST on localhost:5005)
 	@scripts/run_scaled.sh

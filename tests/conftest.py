@@ -1,10 +1,15 @@
 """Marks each test with its layer (pyproject.toml lists the markers) and holds the shared stack."""
+import os
 from pathlib import Path
 
 import pytest
 import spacy
 
 from vigie.processes import Stack
+
+# SQLAlchemy's own switch for its 2.0 notice (emitted when Rasa imports its SQL store), as in
+# the Makefile and vigie/server.py, for pytest run without make
+os.environ.setdefault("SQLALCHEMY_SILENCE_UBER_WARNING", "1")
 
 HERE = Path(__file__).parent
 LAYERS = {"unit": "unit", "browser": "browser", "telegram": "telegram",

@@ -1,11 +1,12 @@
 """Faults on one machine: the action server dies mid-conversation, Rasa restarts."""
-
 import pytest
 
 from tests.api_stack import shared_api_stack, stored_conversation
 from vigie.processes import new_sender, texts
 
 FRENCH_BACKUP_HELPLINES = "📞 3018"  # utter_orienter_secours for FR, sent by Rasa itself
+# kills and restarts servers: `make test-e2e` runs it after the others, on its own stack
+pytestmark = pytest.mark.destructive
 
 
 @pytest.fixture(scope="module")

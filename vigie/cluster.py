@@ -42,6 +42,7 @@ class Redis:
         return redis.Redis(host="127.0.0.1", port=self.port, db=db, decode_responses=True)
 
     def start(self, timeout: float = 20) -> "Redis":
+        self.directory.mkdir(parents=True, exist_ok=True)  # again after a stop
         log = open(self.directory / "redis.log", "ab")
         self.popen = subprocess.Popen(
             [executable("redis-server"), "--bind", "127.0.0.1", "--port", str(self.port),

@@ -24,7 +24,7 @@ def holdout_examples(path):
 
 def dev_set(nlp, verbose: bool) -> None:
     pairs = holdout_examples(PROJECT_ROOT / "bench" / "danger_dev.yml")
-    hits = {"urgence": [0, 0], "detresse": [0, 0], "pas_danger": [0, 0]}
+    hits = {intent: [0, 0] for intent in (*IMMEDIATE, "pas_danger")}
     for text, gold in pairs:
         found = danger_trigger(nlp(prepare(text)))
         ok = (found == gold) if gold != "pas_danger" else found is None

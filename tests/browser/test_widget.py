@@ -70,7 +70,7 @@ def deep_focus(page) -> dict:
 def test_scenario_message_and_quick_reply_get_the_right_numbers(page, demo_url):
     welcome = open_chat(page, demo_url)
     assert "Je suis un robot" in welcome
-    expect(notice(page)).to_have_text("Vigie est un robot. Urgence\xa0: 112.")
+    expect(notice(page)).to_have_text("Vigie est un robot. Urgence\xa0: 112 ou 101.")
 
     answer = say(page, "quelqu un menace de publier mes photos")
     key_line = answer.replace("Vigie :", "").strip().split("\n")[0]

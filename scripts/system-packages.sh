@@ -24,7 +24,7 @@ if [ "$(id -u)" -eq 0 ]; then
   apt-get update -qq
   apt-get install -y -qq --no-install-recommends "${missing[@]}" > /dev/null
 else
-  echo "Missing system packages: ${missing[*]}. Run once, then again make:" >&2
+  echo "Missing system packages: ${missing[*]}. Install them, then run make again:" >&2
   echo "    sudo apt-get install -y --no-install-recommends ${missing[*]}" >&2
   exit 1
 fi

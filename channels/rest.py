@@ -18,6 +18,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from vigie.directory import emergency_anywhere
 from vigie.text import MAX_MESSAGE_CHARS, is_invisible
 
 logger = logging.getLogger(__name__)
@@ -29,7 +30,7 @@ MAX_INPUT_CHANNEL_CHARS = 64
 MAX_TEXT_CHARS = 2 * MAX_MESSAGE_CHARS
 
 FAILURE_ANSWER = ("Désolé, je n'ai pas pu répondre à ton message. Réessaie dans un instant. "
-                  "En cas de danger, appelle tout de suite le 112.")
+                  f"En cas de danger, appelle tout de suite le {emergency_anywhere()}.")
 
 _SCRIPT_OR_STYLE = re.compile(r"<(script|style)\b[^>]*>.*?(</\1\s*>|$)", re.I | re.S)
 _TAG = re.compile(r"</?[a-z][a-z0-9-]*(\s[^<>]*)?/?>", re.I)

@@ -90,3 +90,14 @@ def widget_countries() -> dict:
     """What the widget shows without the server: each country's name and numbers."""
     return {code: {"name": country(code)["name"], "emergency": emergency_numbers(code),
                    "helpline": general_helpline(code)} for code in directory()["countries"]}
+
+
+def emergency_anywhere() -> str:
+    """The emergency number to give when the country is unknown: the one most countries share,
+    with the exceptions, e.g. "112 (911 au Québec / Canada)"."""
+    codes = list(directory()["countries"])
+    numbers = [n for code in codes for n in emergency_numbers(code)]
+    common = max(numbers, key=numbers.count)
+    others = [f"{emergency_numbers(code)[0]} {country(code)['in_name']}" for code in codes
+              if common not in emergency_numbers(code)]
+    return common + (f" ({', '.join(others)})" if others else "")

@@ -1,5 +1,5 @@
 """The widget's built-in countries and numbers are the directory's (vigie/widget_facts.py)."""
-from vigie.directory import emergency_numbers, general_helpline, widget_countries
+from vigie.directory import emergency_anywhere, emergency_numbers, general_helpline, widget_countries
 from vigie.widget_facts import WIDGET, rewritten
 
 
@@ -14,3 +14,7 @@ def test_emergency_number_comes_first_and_helplines_are_round_the_clock_when_pos
     assert emergency_numbers("QC") == ["911"]
     assert general_helpline("FR") == "119"  # 3018 closes at night
     assert set(widget_countries()) == {"BE", "FR", "CH", "QC", "LU"}
+
+
+def test_the_emergency_number_for_an_unknown_country_names_the_exceptions():
+    assert emergency_anywhere() == "112 (911 au Québec / Canada)"

@@ -13,7 +13,7 @@ test-widget: $(MODEL) $(AXE_CORE) system-browser ## the widget in Debian's Chrom
 	$(PYTEST) -m browser tests
 
 widget-screenshot: $(MODEL) ## docs/widget.png from a real conversation (emoji: fonts-noto-color-emoji)
-	$(PY) tests/browser/screenshot.py
+	$(PY) -m tests.browser.screenshot
 
 widget-facts: $(VENV)/.installed ## write the directory's countries and numbers into widget/vigie-widget.js
 	$(PY) -m vigie.widget_facts

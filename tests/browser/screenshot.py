@@ -1,6 +1,8 @@
 """docs/widget.png: the widget in Debian's Chromium after a short real conversation.
 
-    make widget-screenshot   (python -m tests.browser.screenshot; emoji need a colour emoji font: apt-get install fonts-noto-color-emoji)
+    make widget-screenshot   (python -m tests.browser.screenshot)
+
+Emoji need a colour emoji font: apt-get install fonts-noto-color-emoji.
 """
 import sys
 from pathlib import Path

@@ -1,5 +1,5 @@
 """Several Rasa processes (endpoints.scaled.yml): Redis tracker and lock stores, nginx in front.
-Real redis-server, nginx and Rasa processes on loopback (tests/scaled.py)."""
+Real redis-server, nginx and Rasa processes on loopback (vigie/cluster.py)."""
 import asyncio
 import json
 import threading

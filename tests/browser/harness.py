@@ -1,5 +1,5 @@
 """Real servers and Debian's Chromium for the widget's browser tests and its screenshot:
-Rasa + actions (tests/stack.py) with CORS open to the demo page only, and widget/serve.py."""
+Rasa + actions (vigie/processes.py) with CORS open to the demo page only, and widget/serve.py."""
 import os
 from pathlib import Path
 from typing import Optional

@@ -13,14 +13,19 @@ from widget.serve import make_server
 TOP_DIRS = "actions|bench|channels|data|deploy|directory|docs|lexicon|mk|scripts|tests|vigie|widget|\\.ci"
 FILE_NAME = re.compile(rf"(?<![\w/.-])((?:{TOP_DIRS})/[\w./-]*\.(?:md|py|yml|yaml|sh|template|js|css|html|png|json))\b")
 GENERATED = {"bench/results.json", "bench/load.json"}
+# comments in files others are changing now (the lead: lexicon/danger.yml; issue 10: the directory):
+# the tests they name moved to tests/unit/
+NOT_YET = {"lexicon/danger.yml: tests/test_danger_rules.py", "directory/helplines.yml: tests/test_directory.py"}
 
 
 def project_texts():
-    for pattern in ("*.md", "*.yml", "Makefile", "mk/*.mk", "deploy/*", "docs/*.md", "scripts/*", ".ci/*",
+    for pattern in ("*.md", "*.yml", "lexicon/*.yml", "directory/*.yml", "Makefile", "mk/*.mk", "deploy/*",
+                    "docs/*.md", "scripts/*", ".ci/*",
                     "vigie/**/*.py", "channels/*.py", "actions/*.py", "bench/*.py", "widget/*.*", "tests/**/*.py"):
         for path in ROOT.glob(pattern):
             blind = path.is_relative_to(ROOT / "tests" / "nlu_blind")  # never read here
-            if path.is_file() and not blind and "node_modules" not in path.parts and path.suffix != ".png":
+            skipped = blind or path.name == "test_docs.py" or "node_modules" in path.parts or path.suffix == ".png"
+            if path.is_file() and not skipped:
                 yield path
 
 
@@ -32,7 +37,7 @@ def test_every_file_named_in_docs_and_comments_exists():
                 continue
             if not (ROOT / name).exists():
                 missing.add(f"{path.relative_to(ROOT)}: {name}")
-    assert not missing, sorted(missing)
+    assert not missing - NOT_YET, sorted(missing - NOT_YET)
 
 
 def embed_path() -> str:

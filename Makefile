@@ -73,7 +73,7 @@ test-e2e: $(MODEL) ## end-to-end over REST on one shared stack, then the destruc
 	$(PYTEST) -m "e2e and destructive" tests
 
 content-report: $(MODEL) ## words per answer, every scenario x country, on the real servers (VIGIE_LOCAL_TIME=HH:MM)
-	$(PY) scripts/content_report.py
+	$(PY) -m scripts.content_report
 
 bench: $(MODEL) ## figures: held-out NLU, latency, throughput, memory, vs the stock Rasa pipeline
 	$(PY) -m bench.run $(BENCH_ARGS)

@@ -2,7 +2,6 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 export RASA_TELEMETRY_ENABLED := false
-export PYTHONPATH := $(CURDIR)
 export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
@@ -17,20 +16,26 @@ RASA := $(PY) -m vigie.server
 MODEL := models/vigie.tar.gz
 TRAIN_INPUTS := config.yml domain.yml $(shell find data lexicon vigie -type f \( -name '*.y*ml' -o -name '*.py' \) 2>/dev/null)
 
-.PHONY: help venv train run shell stop test test-data test-stories test-py bench content-report
+.PHONY: help venv train run shell stop test test-fast lint unit test-data test-stories test-nlu test-e2e bench content-report
 
 help: ## this list
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
 
-$(VENV)/.installed: requirements.txt requirements.lock
+$(VENV)/.installed: requirements.txt requirements.lock pyproject.toml
 	@test -x $(PY) || $(PY310) -m venv $(VENV)
 	$(PY) -m pip install -q --disable-pip-version-check -r requirements.txt -c requirements.lock
+	$(PY) -m pip install -q --disable-pip-version-check --no-deps --no-build-isolation -e .
 	@touch $@
 
 venv: $(VENV)/.installed ## build .venv (Python 3.10, pinned versions)
 
+# Rasa's own fingerprint ignores the lexicons (read at run time by vigie.nlu components), so a
+# changed lexicon forces a full training; models/lexicon.sha holds the hash the model was trained on.
 $(MODEL): $(VENV)/.installed $(TRAIN_INPUTS)
-	$(RASA) train --fixed-model-name vigie --out models --quiet
+	@lexicon=$$($(PY) -m vigie.lexicon); force=; \
+	  [ "$$lexicon" = "$$(cat models/lexicon.sha 2>/dev/null)" ] || force=--force; \
+	  $(RASA) train --fixed-model-name vigie --out models --quiet $$force && \
+	  echo "$$lexicon" > models/lexicon.sha && touch $@
 
 train: $(MODEL) ## train the model if data or config changed
 
@@ -41,7 +46,18 @@ shell: $(MODEL) ## chat with Vigie in the terminal (the action server runs meanw
 	@mkdir -p .rasa; $(PY) -m rasa_sdk --actions actions --port 5055 > .rasa/actions.log 2>&1 & \
 	  actions=$$!; $(RASA) shell -m $(MODEL); kill $$actions
 
-test: test-data test-stories test-py ## everything: data validation, test stories, held-out NLU, pytest
+# Layers: test-fast needs neither a model nor a server; the others share one stack per layer.
+PYTEST := $(PY) -m pytest -q -p no:cacheprovider
+
+test: test-fast test-data test-stories test-nlu test-e2e test-widget test-telegram test-scaled ## everything, fast layer first
+
+test-fast: lint unit ## ruff + unit tests of pure functions (no model, no server, < 60 s)
+
+lint: $(VENV)/.installed
+	$(PY) -m ruff check .
+
+unit: $(VENV)/.installed
+	$(PYTEST) tests/unit
 
 test-data: $(MODEL)
 	$(RASA) data validate --quiet
@@ -49,14 +65,18 @@ test-data: $(MODEL)
 test-stories: $(MODEL)
 	$(RASA) test core -m $(MODEL) --stories tests/test_stories.yml --fail-on-prediction-errors --out results/core --quiet
 
-test-py: $(MODEL)
-	$(PY) -m pytest -q tests
+test-nlu: $(MODEL) ## blind NLU gate (tests/test_nlu_blind.py)
+	$(PYTEST) -m nlu tests
+
+test-e2e: $(MODEL) ## end-to-end over REST on one shared stack, then the destructive tests on their own
+	$(PYTEST) -m "e2e and not destructive" tests
+	$(PYTEST) -m "e2e and destructive" tests
 
 content-report: $(MODEL) ## words per answer, every scenario x country, on the real servers (VIGIE_LOCAL_TIME=HH:MM)
-	$(PY) scripts/content_report.py
+	$(PY) -m scripts.content_report
 
 bench: $(MODEL) ## figures: held-out NLU, latency, throughput, memory, vs the stock Rasa pipeline
-	$(PY) bench/run.py $(BENCH_ARGS)
+	$(PY) -m bench.run $(BENCH_ARGS)
 
 # Targets of the channels and deployment pieces (widget, Telegram, scaled run) live in mk/.
 -include mk/*.mk

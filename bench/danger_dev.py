@@ -8,23 +8,16 @@ intents must not trigger urgence/detresse, and the trigger rate of urgence/detre
 import sys
 
 import spacy
-import yaml
 
 from vigie import PROJECT_ROOT
 from vigie.danger import IMMEDIATE, danger_trigger
+from vigie.evaluation import nlu_examples
 from vigie.text import prepare
 
 
-def holdout_examples(path):
-    """(text, intent) pairs of a Rasa NLU file."""
-    data = yaml.safe_load(open(path, encoding="utf-8"))
-    return [(line.strip()[2:].strip(), block["intent"]) for block in data["nlu"]
-            for line in block["examples"].splitlines() if line.strip().startswith("- ")]
-
-
 def dev_set(nlp, verbose: bool) -> None:
-    pairs = holdout_examples(PROJECT_ROOT / "bench" / "danger_dev.yml")
-    hits = {"urgence": [0, 0], "detresse": [0, 0], "pas_danger": [0, 0]}
+    pairs = nlu_examples(PROJECT_ROOT / "bench" / "danger_dev.yml")
+    hits = {intent: [0, 0] for intent in (*IMMEDIATE, "pas_danger")}
     for text, gold in pairs:
         found = danger_trigger(nlp(prepare(text)))
         ok = (found == gold) if gold != "pas_danger" else found is None
@@ -39,7 +32,7 @@ def dev_set(nlp, verbose: bool) -> None:
 def training_data(nlp, verbose: bool) -> None:
     false_alarms, triggered = [], {intent: [0, 0] for intent in IMMEDIATE}
     for path in sorted((PROJECT_ROOT / "data" / "nlu").glob("*.yml")):
-        for text, intent in holdout_examples(path):
+        for text, intent in nlu_examples(path):
             found = danger_trigger(nlp(prepare(text)))
             if intent in IMMEDIATE:
                 triggered[intent][0] += found is not None

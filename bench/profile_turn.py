@@ -20,7 +20,7 @@ from rasa.utils.endpoints import EndpointConfig
 from rasa.utils.log_utils import configure_structlog
 
 from bench.serving import LONG_CONVERSATIONS, LONG_LENGTH, serving_texts
-from tests.stack import MODEL, ROOT, action_server
+from vigie.processes import MODEL, ROOT, action_server
 from vigie import resilience
 from vigie.stores import ErasableInMemoryTrackerStore
 

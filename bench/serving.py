@@ -14,7 +14,7 @@ from pathlib import Path
 
 import aiohttp
 
-from tests.stack import MODEL, action_server, rasa_server
+from vigie.processes import MODEL, action_server, rasa_server
 from vigie import PROJECT_ROOT
 from vigie.evaluation import nlu_examples
 

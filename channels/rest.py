@@ -7,11 +7,9 @@ conversation, and logs the user's text when a message fails. This channel answer
 French explanation to malformed requests, always answers a well-formed one, and never logs
 what the user wrote.
 """
-import asyncio
 import json
 import logging
 import re
-import unicodedata
 from typing import Any, Awaitable, Callable, Dict, Iterable, List, Optional, Text
 
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
@@ -20,7 +18,8 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from vigie.text import MAX_MESSAGE_CHARS
+from vigie.directory import emergency_anywhere
+from vigie.text import MAX_MESSAGE_CHARS, is_invisible
 
 logger = logging.getLogger(__name__)
 
@@ -29,10 +28,9 @@ MAX_SENDER_CHARS = 128
 MAX_INPUT_CHANNEL_CHARS = 64
 # the normaliser reads at most this much: keeping more would only grow the stored conversation
 MAX_TEXT_CHARS = 2 * MAX_MESSAGE_CHARS
-INVISIBLE = ("Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn")
 
 FAILURE_ANSWER = ("Désolé, je n'ai pas pu répondre à ton message. Réessaie dans un instant. "
-                  "En cas de danger, appelle tout de suite le 112.")
+                  f"En cas de danger, appelle tout de suite le {emergency_anywhere()}.")
 
 _SCRIPT_OR_STYLE = re.compile(r"<(script|style)\b[^>]*>.*?(</\1\s*>|$)", re.I | re.S)
 _TAG = re.compile(r"</?[a-z][a-z0-9-]*(\s[^<>]*)?/?>", re.I)
@@ -62,16 +60,12 @@ def parse_body(body: bytes) -> Dict[Text, Any]:
     return data
 
 
-def _has_invisible(text: str) -> bool:
-    return any(unicodedata.category(c) in INVISIBLE for c in text)
-
-
 def valid_sender(value: Any) -> Text:
     """A conversation id: a short printable string (or integer). Never a shared default."""
     if isinstance(value, bool) or not isinstance(value, (str, int)):
         raise BadRequest("Le champ « sender » (identifiant de conversation) est obligatoire.")
     sender = str(value)
-    if not sender.strip() or len(sender) > MAX_SENDER_CHARS or _has_invisible(sender):
+    if not sender.strip() or len(sender) > MAX_SENDER_CHARS or any(map(is_invisible, sender)):
         raise BadRequest(f"Le champ « sender » doit faire de 1 à {MAX_SENDER_CHARS} caractères "
                          "imprimables.")
     return sender
@@ -109,6 +103,14 @@ def valid_metadata(value: Any) -> Optional[Dict[Text, Any]]:
     return value
 
 
+def read_message(body: bytes, intents: Optional[Iterable[Text]]) -> Dict[Text, Any]:
+    """The fields of a webhook request, checked: text, sender, metadata and the raw data
+    (raises BadRequest). `intents` are the domain's, to tell button payloads from words."""
+    data = parse_body(body)
+    return {"text": valid_text(data.get("message"), intents), "sender": valid_sender(data.get("sender")),
+            "metadata": valid_metadata(data.get("metadata")), "data": data}
+
+
 def bad_request(error: BadRequest) -> HTTPResponse:
     return response.json({"status": error.status, "reason": "BadRequest",
                           "message": error.explanation}, status=error.status)
@@ -134,18 +136,16 @@ class RestInput(RasaRestInput):
         return self.name()
 
     def _user_message(self, request: Request, output_channel) -> UserMessage:
-        data = parse_body(request.body)
-        return UserMessage(valid_text(data.get("message"), _domain_intents(request)),
-                           output_channel, valid_sender(data.get("sender")),
-                           input_channel=self._input_channel(data),
-                           metadata=valid_metadata(data.get("metadata")))
+        fields = read_message(request.body, _domain_intents(request))
+        return UserMessage(fields["text"], output_channel, fields["sender"],
+                           input_channel=self._input_channel(fields["data"]), metadata=fields["metadata"])
 
     async def _answer(self, on_new_message: Callable[[UserMessage], Awaitable[Any]],
                       message: UserMessage) -> HTTPResponse:
         collector: CollectingOutputChannel = message.output_channel
         try:
             await on_new_message(message)
-        except (asyncio.CancelledError, Exception) as error:
+        except Exception as error:  # not CancelledError: a cancelled request must stay cancelled
             # the user's text stays out of the logs, even when something breaks
             logger.error("A REST message could not be handled (%s).", type(error).__name__)
             logger.debug("REST message failure", exc_info=True)

@@ -7,7 +7,7 @@ import os
 import sys
 
 from tests.content import COUNTRIES, TABLE, ask, problems
-from tests.stack import Stack
+from vigie.processes import Stack
 
 
 def main() -> int:

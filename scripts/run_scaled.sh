@@ -14,7 +14,7 @@ WORK=.rasa/scaled
 PATH=$PATH:/usr/sbin                       # Debian's nginx
 
 for tool in redis-server nginx; do
-  command -v $tool > /dev/null || { echo "$tool manquant : sudo bash .ci/setup.d/redis-nginx.sh"; exit 1; }
+  command -v $tool > /dev/null || { echo "$tool manquant : make system-scaled"; exit 1; }
 done
 rm -rf "$WORK" && mkdir -p "$WORK/redis" "$WORK/nginx" && chmod 755 "$WORK/nginx"
 pids=()
@@ -43,7 +43,7 @@ prefix=$(cd "$WORK/nginx" && pwd)
 awk -v rasa="$(servers "${RASA_PORTS[@]}")" -v actions="$(servers "${ACTIONS_PORTS[@]}")" \
     '{ if ($0 == "@@RASA_SERVERS@@") print rasa; else if ($0 == "@@ACTION_SERVERS@@") print actions; else print }' \
     deploy/nginx.conf.template \
-  | sed -e "s#@@PREFIX@@#$prefix#g" -e "s#@@ERROR_LOG@@#$prefix/error.log#g" -e "s#@@PORT@@#$VIGIE_PORT#g" -e "s#@@ACTIONS_PORT@@#$ACTIONS_LB_PORT#g" \
+  | sed -e "s#@@PREFIX@@#$prefix#g" -e "s#@@ERROR_LOG@@#$prefix/error.log#g" -e "s#@@PORT@@#$VIGIE_PORT#g" -e "s#@@ACTIONS_PORT@@#$ACTIONS_LB_PORT#g" -e "s#@@WIDGET_DIR@@#$PWD/widget#g" \
   > "$prefix/nginx.conf"
 nginx -p "$prefix" -c "$prefix/nginx.conf" -e "$prefix/error.log" &
 pids+=($!)

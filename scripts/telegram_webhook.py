@@ -10,11 +10,9 @@ import argparse
 import asyncio
 import os
 import sys
-from pathlib import Path
 from typing import List, Optional
 from urllib.parse import urlparse
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from anywhere
 
 from rasa.shared.exceptions import RasaException
 

@@ -6,10 +6,10 @@ from typing import List
 
 import yaml
 
-from tests.stack import ROOT, Stack
+from vigie.directory import COUNTRIES  # noqa: F401  (for scripts/content_report.py: the directory lists the countries)
+from vigie.processes import ROOT, Stack
 
 TABLE = yaml.safe_load((ROOT / "tests" / "content_table.yml").read_text(encoding="utf-8"))
-COUNTRIES = ("BE", "FR", "CH", "QC", "LU")
 TIMES = ("03:00", "12:00", "23:30")
 WORD = re.compile(r"\w", re.UNICODE)
 INFORMAL = re.compile(r"\b(?:tu|te|ton|ta|tes|toi|t'|t’)(?=\W|$)", re.IGNORECASE)
@@ -70,7 +70,8 @@ def problems(name: str, spec: dict, country: str, answer: Answer, limits: dict) 
     for point in per_country(spec.get("first"), country):
         if point not in first:
             found.append(f"first bubble lacks {point!r}")
-    for point in TABLE["must_not_anywhere"] + spec.get("must_not", []) + (spec.get("must_not_in") or {}).get(country, []):
+    forbidden = TABLE["must_not_anywhere"] + spec.get("must_not", []) + (spec.get("must_not_in") or {}).get(country, [])
+    for point in forbidden:
         if point.lower() in whole:
             found.append(f"says {point!r}")
     counts = answer.counts
@@ -83,7 +84,7 @@ def problems(name: str, spec: dict, country: str, answer: Answer, limits: dict) 
     if spec.get("formal") and INFORMAL.search(whole):
         found.append(f"« tu » in a parent answer: {INFORMAL.search(whole).group(0)!r}")
     for service in (spec.get("first_offered_not") or {}).get(country, []):
-        first_line = next((l for l in answer.card.lower().splitlines() if l.startswith("•")), "")
+        first_line = next((line for line in answer.card.lower().splitlines() if line.startswith("•")), "")
         if service in first_line:
             found.append(f"{service!r} offered first")
     return found

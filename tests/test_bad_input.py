@@ -7,7 +7,7 @@ import pytest
 import requests
 
 from tests.api_stack import shared_api_stack, stored_conversation, user_texts
-from tests.stack import texts
+from vigie.processes import new_sender, texts
 
 NOTHING_RECEIVED = "Je n'ai rien reçu"
 FRENCH_ONLY = "Je parle seulement français"
@@ -17,10 +17,6 @@ BLACKMAIL_ADVICE = "ne paie pas"
 @pytest.fixture(scope="module")
 def stack(request):
     return shared_api_stack(request.config)
-
-
-def new_sender() -> str:
-    return "bad-" + uuid.uuid4().hex[:10]
 
 
 def post(stack, body, headers=None) -> requests.Response:
@@ -33,7 +29,7 @@ def post(stack, body, headers=None) -> requests.Response:
 
 def answered(stack, message: str, sender: str = None) -> str:
     """Sends a message, checks it got a real answer for this sender, returns the texts."""
-    sender = sender or new_sender()
+    sender = sender or new_sender("bad")
     response = post(stack, {"sender": sender, "message": message})
     assert response.status_code == 200, response.text
     answers = response.json()
@@ -64,7 +60,7 @@ def test_invisible_characters_inside_words_do_not_hide_danger(stack):
 # ---------- very long messages ----------
 
 def test_ten_thousand_characters_are_cut_then_answered(stack):
-    sender = new_sender()
+    sender = new_sender("bad")
     message = "quelqu'un menace de publier mes photos si je paie pas. "
     message += "x" * (10_000 - len(message))
     assert BLACKMAIL_ADVICE in answered(stack, message, sender)
@@ -116,46 +112,18 @@ def test_button_payloads_still_work(stack):
     assert "pour la France" in answered(stack, '/informer_pays{"pays":"FR"}')
 
 
-# ---------- malformed requests ----------
+# ---------- refused requests (every case: tests/unit/test_rest_validation.py) ----------
 
-@pytest.mark.parametrize("body", [
-    b"",
-    b"{\"sender\": \"x\", \"message\": ",
-    b"ceci n'est pas du JSON",
-    b"\xff\xfe\x00garbage",
-    b"null",
-    b"[]",
-    b"\"salut\"",
-    b"42",
-], ids=["empty", "truncated", "text", "binary", "null", "array", "string", "number"])
-def test_malformed_body_is_refused_with_explanation(stack, body):
+@pytest.mark.parametrize("body, status, words", [
+    (b"ceci n'est pas du JSON", 400, "objet JSON"),
+    ({"sender": "x", "message": 123}, 400, "« message »"),
+    ({"sender": "a\nb", "message": "salut"}, 400, "« sender »"),
+    ({"sender": "x" * 1_000_000, "message": "salut"}, 413, "trop grande"),
+], ids=["not-json", "bad-field", "bad-sender", "too-large"])
+def test_refused_request_gets_status_and_french_explanation(stack, body, status, words):
     response = post(stack, body)
-    assert response.status_code == 400
-    assert "objet JSON" in response.json()["message"]
-
-
-def test_form_encoded_body_is_refused(stack):
-    response = post(stack, "sender=x&message=salut",
-                    headers={"Content-Type": "application/x-www-form-urlencoded"})
-    assert response.status_code == 400
-
-
-@pytest.mark.parametrize("body,field", [
-    ({"sender": "x"}, "message"),
-    ({"sender": "x", "message": None}, "message"),
-    ({"sender": "x", "message": 123}, "message"),
-    ({"sender": "x", "message": ["salut"]}, "message"),
-    ({"sender": "x", "message": {"text": "salut"}}, "message"),
-    ({"message": "salut"}, "sender"),
-    ({"sender": None, "message": "salut"}, "sender"),
-    ({}, "message"),
-    ({"sender": "x", "message": "salut", "metadata": "oops"}, "metadata"),
-], ids=["no-message", "null-message", "number-message", "list-message", "object-message",
-        "no-sender", "null-sender", "empty-object", "bad-metadata"])
-def test_missing_or_wrong_field_is_named(stack, body, field):
-    response = post(stack, body)
-    assert response.status_code == 400
-    assert f"« {field} »" in response.json()["message"]
+    assert response.status_code == status
+    assert response.json()["status"] == status and words in response.json()["message"]
 
 
 def test_get_on_webhook_is_refused(stack):
@@ -165,35 +133,9 @@ def test_get_on_webhook_is_refused(stack):
 # ---------- sender ids ----------
 
 @pytest.mark.parametrize("sender", [
-    "x" * 100_000,
-    "x" * 129,
-    "",
-    "   ",
-    "a\u0000b",
-    "a\nb",
-    "\u200b",
-    True,
-    {"id": 1},
-    ["x"],
-], ids=["100k", "129", "empty", "spaces", "nul", "newline", "zero-width", "bool", "object",
-        "list"])
-def test_unusable_sender_is_refused(stack, sender):
-    response = post(stack, {"sender": sender, "message": "salut"})
-    assert response.status_code == 400
-    assert "« sender »" in response.json()["message"]
-
-
-def test_megabyte_body_is_refused_as_too_large(stack):
-    response = post(stack, {"sender": "x" * 1_000_000, "message": "salut"})
-    assert response.status_code == 413
-
-
-@pytest.mark.parametrize("sender", [
     "../../etc/passwd",
-    "élève 🙂 'quote\" <b>",
-    "x" * 128,
     "tracker:*",
-], ids=["path", "unicode-quotes-markup", "128", "redis-pattern"])
+], ids=["path", "redis-pattern"])
 def test_odd_but_printable_sender_gets_its_own_conversation(stack, sender):
     answered(stack, "je suis en Suisse", sender)
     assert "Appelle le 117" in answered(stack, "un homme me suit dans la rue", sender)

@@ -3,7 +3,7 @@
 import pytest
 
 from tests.content import COUNTRIES, INFORMAL, TABLE, TIMES, answer_of, ask, problems
-from tests.stack import Stack
+from vigie.processes import Stack
 
 
 @pytest.fixture(scope="module", params=TIMES)
@@ -26,7 +26,8 @@ def test_every_scenario_in_every_country(stack_at):
     for name, spec in TABLE["scenarios"].items():
         for country in COUNTRIES:
             answer = ask(stack, f"{name}-{country}-{time}", country, spec["message"])
-            failures += [f"{time} {country} {name}: {p}" for p in problems(name, spec, country, answer, TABLE["limits"])]
+            failures += [f"{time} {country} {name}: {p}"
+                         for p in problems(name, spec, country, answer, TABLE["limits"])]
             if name in ("chantage", "photo_partagee") and country == "FR":
                 closed = time != "12:00"
                 if closed != ("fermé, rouvre à 9 h" in answer.card):
@@ -42,10 +43,12 @@ def test_followups_by_button_and_by_typing(stack_at):
     for name, spec in TABLE["followups"].items():
         for country in COUNTRIES:
             by_button = ask(stack, f"b-{name}-{country}", country, f"/{name}")
-            failures += [f"{country} /{name}: {p}" for p in problems(name, spec, country, by_button, TABLE["followup_limits"])]
+            failures += [f"{country} /{name}: {p}"
+                         for p in problems(name, spec, country, by_button, TABLE["followup_limits"])]
             if spec.get("text"):
                 typed = ask(stack, f"t-{name}-{country}", country, spec["text"])
-                failures += [f"{country} typed {name}: missing {m!r}" for m in spec["must"] if m.lower() not in typed.whole]
+                failures += [f"{country} typed {name}: missing {m!r}"
+                             for m in spec["must"] if m.lower() not in typed.whole]
     assert not failures, "\n".join(failures)
 
 
@@ -59,7 +62,7 @@ def test_parents_stay_formal_through_every_follow_up(stack_at):
             found = INFORMAL.search(answer.whole)
             assert not found, f"{country} {payload}: « {found.group(0)} » in {answer.whole!r}"
             if payload == "/contacts_aide":
-                first = next(l for l in answer.card.splitlines() if l.startswith("•"))
+                first = next(line for line in answer.card.splitlines() if line.startswith("•"))
                 assert "Jeunesse" not in first and "Tel-jeunes" not in first, (country, first)
 
 

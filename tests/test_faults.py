@@ -1,12 +1,12 @@
 """Faults on one machine: the action server dies mid-conversation, Rasa restarts."""
-import uuid
-
 import pytest
 
 from tests.api_stack import shared_api_stack, stored_conversation
-from tests.stack import texts
+from vigie.processes import new_sender, texts
 
 FRENCH_BACKUP_HELPLINES = "📞 3018"  # utter_orienter_secours for FR, sent by Rasa itself
+# kills and restarts servers: `make test-e2e` runs it after the others, on its own stack
+pytestmark = pytest.mark.destructive
 
 
 @pytest.fixture(scope="module")
@@ -14,12 +14,8 @@ def servers(request):
     return shared_api_stack(request.config)
 
 
-def new_sender() -> str:
-    return "panne-" + uuid.uuid4().hex[:10]
-
-
 def test_danger_answers_keep_advice_and_numbers_while_action_server_is_dead(servers):
-    sender = new_sender()
+    sender = new_sender("panne")
     assert "pour la France" in texts(servers.send(sender, "je suis en France"))
     servers.actions.popen.kill()  # not a clean stop: the process just disappears
     servers.actions.popen.wait()
@@ -41,7 +37,7 @@ def test_danger_answers_keep_advice_and_numbers_while_action_server_is_dead(serv
 
 
 def test_erasing_works_while_action_server_is_dead(servers):
-    sender = new_sender()
+    sender = new_sender("panne")
     servers.send(sender, "je suis en France")
     servers.actions.stop()
     try:
@@ -52,7 +48,7 @@ def test_erasing_works_while_action_server_is_dead(servers):
 
 
 def test_restarted_rasa_greets_with_a_fresh_conversation(servers):
-    sender = new_sender()
+    sender = new_sender("panne")
     servers.send(sender, "j'habite en Suisse")
     assert stored_conversation(servers, sender) is not None
     servers.rasa.stop()

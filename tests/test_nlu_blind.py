@@ -4,7 +4,7 @@ The thresholds sit a margin under the figures measured when the sets were frozen
 "Understanding"), so that a retrain on another machine cannot flake the gate."""
 import pytest
 
-from tests.stack import MODEL
+from vigie.processes import MODEL
 from vigie.danger import DANGER
 from vigie.evaluation import blind_sets, evaluate
 

@@ -3,19 +3,13 @@ closed, what users write stays out of the logs, telemetry is off."""
 import json
 import os
 import subprocess
-import time
 import uuid
 
 import pytest
 import requests
-import yaml
-from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import UserUttered
-from rasa.shared.core.trackers import DialogueStateTracker
 
 from tests.api_stack import TOKEN, shared_api_stack, stored_conversation, user_texts
-from tests.stack import PYTHON, ROOT, texts
-from vigie.stores import ErasableInMemoryTrackerStore
+from vigie.processes import PYTHON, ROOT, new_sender, texts
 
 ERASED = "notre conversation est effacée"
 
@@ -25,17 +19,13 @@ def api_stack(request):
     return shared_api_stack(request.config)
 
 
-def new_sender() -> str:
-    return "vie-privee-" + uuid.uuid4().hex[:10]
-
-
 # ---------- erasing ----------
 
 @pytest.mark.parametrize("request_text", [
     "efface", "supprime notre conversation", "/efface", "/effacer", "Efface tout stp",
 ])
 def test_erase_removes_conversation_from_store(api_stack, request_text):
-    sender = new_sender()
+    sender = new_sender("vie-privee")
     api_stack.send(sender, "je suis en France")
     api_stack.send(sender, "il menace de publier mes photos si je paie pas")
     assert len(user_texts(stored_conversation(api_stack, sender))) == 2
@@ -50,7 +40,7 @@ def test_erase_removes_conversation_from_store(api_stack, request_text):
 
 def test_erase_sent_as_the_widget_quick_exit_does(api_stack):
     """text/plain, no preflight: the widget's « Quitter » while the page closes."""
-    sender = new_sender()
+    sender = new_sender("vie-privee")
     api_stack.send(sender, "je suis en France")
     response = requests.post(f"{api_stack.url}/webhooks/rest/webhook", timeout=30,
                              headers={"Content-Type": "text/plain"},
@@ -60,7 +50,7 @@ def test_erase_sent_as_the_widget_quick_exit_does(api_stack):
 
 
 def test_erase_touches_only_the_sender_conversation(api_stack):
-    kept, erased = new_sender(), new_sender()
+    kept, erased = new_sender("vie-privee"), new_sender("vie-privee")
     api_stack.send(kept, "j'habite en Suisse")
     api_stack.send(erased, "j'habite en Suisse")
     api_stack.send(erased, "efface")
@@ -68,42 +58,7 @@ def test_erase_touches_only_the_sender_conversation(api_stack):
     assert user_texts(stored_conversation(api_stack, kept)) == ["j'habite en Suisse"]
 
 
-# ---------- expiry ----------
-
-def _tracker(sender: str) -> DialogueStateTracker:
-    return DialogueStateTracker.from_events(sender, [UserUttered("bonjour")])
-
-
-@pytest.mark.asyncio
-async def test_in_memory_conversations_expire_after_silence():
-    store = ErasableInMemoryTrackerStore(Domain.load(str(ROOT / "domain.yml")),
-                                         expire_after_minutes=0.01)  # 0.6 s
-    await store.save(_tracker("silencieux"))
-    assert await store.retrieve("silencieux") is not None
-    time.sleep(0.8)
-    await store.save(_tracker("bavard"))
-    assert await store.retrieve("silencieux") is None
-    assert list(await store.keys()) == ["bavard"]
-
-
-@pytest.mark.asyncio
-async def test_each_message_restarts_the_silence_countdown():
-    store = ErasableInMemoryTrackerStore(Domain.load(str(ROOT / "domain.yml")),
-                                         expire_after_minutes=0.05)  # 3 s
-    for _ in range(4):  # 4 s of conversation, never 3 s of silence
-        await store.save(_tracker("actif"))
-        time.sleep(1)
-    assert await store.retrieve("actif") is not None
-
-
-def test_one_machine_keeps_conversations_in_memory_thirty_minutes():
-    endpoints = yaml.safe_load((ROOT / "endpoints.yml").read_text())
-    store = endpoints["tracker_store"]
-    assert store["type"] == "vigie.stores.ErasableInMemoryTrackerStore"
-    assert store["expire_after_minutes"] == 30
-    domain = yaml.safe_load((ROOT / "domain.yml").read_text())
-    assert domain["session_config"]["session_expiration_time"] == 30
-    assert domain["session_config"]["carry_over_slots_to_new_session"] is False
+# expiry: tests/unit/test_expiry.py (a fake clock instead of waiting)
 
 
 # ---------- the HTTP API ----------
@@ -119,7 +74,7 @@ def test_http_api_is_off_by_default(stack):
 
 @pytest.mark.parametrize("token", [None, "mauvais-jeton"])
 def test_http_api_needs_the_token(api_stack, token):
-    sender = new_sender()
+    sender = new_sender("vie-privee")
     api_stack.send(sender, "je suis en France")
     params = {"token": token} if token else {}
     for method, path in [("get", f"/conversations/{sender}/tracker"),
@@ -136,7 +91,7 @@ def test_http_api_needs_the_token(api_stack, token):
 
 def test_user_text_never_reaches_the_logs(api_stack):
     marker = "secretmarqueur" + uuid.uuid4().hex[:8]
-    sender = new_sender()
+    sender = new_sender("vie-privee")
     for message in [f"{marker} il menace de publier mes photos",  # normal, with the action
                     f"/{marker} on me harcèle",                    # slash text (Rasa warns)
                     f"<script>{marker}</script>"]:
@@ -145,7 +100,8 @@ def test_user_text_never_reaches_the_logs(api_stack):
                             json={"sender": sender, "message": marker, "metadata": marker})
     assert refused.status_code == 400
     api_stack.send(sender, "efface")
-    time.sleep(1)  # let the servers flush their logs
+    # no waiting: both servers log while handling a request, before it is answered, and
+    # Python writes stderr line by line even to a file
     rasa_log, actions_log = api_stack.rasa.output(), api_stack.actions.output()
     assert "INFO" in rasa_log, "the log is written at INFO"
     assert marker not in rasa_log

@@ -3,7 +3,7 @@ import re
 
 import pytest
 
-from tests.stack import Stack, texts
+from vigie.processes import Stack, texts
 
 PHONE = re.compile(r"\b\d{3}\b|\b\d{3} \d{3}\b|\d{4} \d{2} \d{3}")
 
@@ -19,7 +19,8 @@ def test_urgence_first_line_is_the_emergency_number(stack):
     assert answers[0]["text"].startswith("🚨 Appelle le 112")
 
 
-@pytest.mark.parametrize("message", ["jveux plus vivre", "je pense a me suisider", "tout le monde serait mieux sans moi"])
+@pytest.mark.parametrize("message", ["jveux plus vivre", "je pense a me suisider",
+                                     "tout le monde serait mieux sans moi"])
 def test_detresse_first_line_is_the_crisis_line(stack, message):
     answers = stack.send(f"distress-{hash(message)}", message)
     assert answers[0]["text"].startswith("📞 Appelle le 0800 32 123")

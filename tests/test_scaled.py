@@ -1,5 +1,5 @@
 """Several Rasa processes (endpoints.scaled.yml): Redis tracker and lock stores, nginx in front.
-Real redis-server, nginx and Rasa processes on loopback (tests/scaled.py)."""
+Real redis-server, nginx and Rasa processes on loopback (vigie/cluster.py)."""
 import asyncio
 import json
 import threading
@@ -13,8 +13,8 @@ from rasa.shared.core.events import UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bench.load import run_load
-from tests.scaled import TRACKER_PREFIX, ScaledStack
-from tests.stack import ROOT, texts
+from vigie.cluster import TRACKER_PREFIX, ScaledStack
+from vigie.processes import ROOT, new_sender, texts
 from vigie.stores import ErasableRedisTrackerStore
 
 
@@ -23,10 +23,6 @@ def scaled():
     servers = ScaledStack().start()
     yield servers
     servers.stop()
-
-
-def new_sender() -> str:
-    return "multi-" + uuid.uuid4().hex[:10]
 
 
 def say(base_url: str, sender: str, message: str) -> str:
@@ -43,7 +39,7 @@ def stored_user_texts(scaled, sender: str) -> list:
 
 
 def test_conversation_keeps_its_context_across_processes(scaled):
-    sender, first, second = new_sender(), scaled.rasa_url(0), scaled.rasa_url(1)
+    sender, first, second = new_sender("multi"), scaled.rasa_url(0), scaled.rasa_url(1)
     assert "pour la Suisse" in say(first, sender, "j'habite en Suisse")
     assert "Appelle le 117" in say(second, sender, "un homme me suit dans la rue")
     assert "Tu peux contacter, en Suisse" in say(first, sender, "qui je peux appeler ?")
@@ -54,7 +50,7 @@ def test_conversation_keeps_its_context_across_processes(scaled):
 
 
 def test_redis_forgets_a_conversation_after_thirty_minutes_of_silence(scaled):
-    sender = new_sender()
+    sender = new_sender("multi")
     say(scaled.url, sender, "je suis en France")
     ttl = scaled.redis.client().ttl(TRACKER_PREFIX + sender)
     assert 0 < ttl <= 30 * 60
@@ -66,12 +62,15 @@ async def test_redis_really_drops_expired_conversations(scaled):
                                       port=scaled.redis.port, key_prefix="expiry", record_exp=1)
     await store.save(DialogueStateTracker.from_events("court", [UserUttered("bonjour")]))
     assert await store.exists("court") and list(await store.keys()) == ["court"]
-    time.sleep(2.5)
+    assert 0 < scaled.redis.client().ttl(store._key("court")) <= 1
+    deadline = time.monotonic() + 10
+    while await store.exists("court") and time.monotonic() < deadline:  # Redis drops it by itself
+        await asyncio.sleep(0.1)
     assert await store.retrieve("court") is None
 
 
 def test_erase_deletes_the_conversation_from_redis(scaled):
-    sender, first, second = new_sender(), scaled.rasa_url(0), scaled.rasa_url(1)
+    sender, first, second = new_sender("multi"), scaled.rasa_url(0), scaled.rasa_url(1)
     say(first, sender, "je suis en France")
     say(second, sender, "il menace de publier mes photos si je paie pas")
     assert len(stored_user_texts(scaled, sender)) == 2
@@ -82,7 +81,7 @@ def test_erase_deletes_the_conversation_from_redis(scaled):
 
 
 def test_balanced_conversation_keeps_its_context(scaled):
-    sender = new_sender()
+    sender = new_sender("multi")
     assert "pour le Québec" in say(scaled.url, sender, "je suis au Québec")
     for _ in range(2):  # round robin: each process answers at least once
         assert "Appelle le 911" in say(scaled.url, sender, "un homme me suit dans la rue")
@@ -90,9 +89,11 @@ def test_balanced_conversation_keeps_its_context(scaled):
         assert "Tu peux contacter, au Québec" in answer or "📞 Tel-jeunes" in answer
 
 
+@pytest.mark.destructive
 def test_stopping_one_process_mid_load_loses_no_answer(scaled):
-    """Runs last: it stops the second Rasa process (SIGTERM), as a rolling update or a
-    scale-down does, while 20 senders are talking through nginx."""
+    """Stops the second Rasa process (SIGTERM), as a rolling update or a scale-down does,
+    while 20 senders are talking through nginx (destructive: `make test-scaled` runs it after
+    the others; the process stays stopped)."""
     senders, messages = 20, 6
     progress, answered = [], []
     load = threading.Thread(target=lambda: answered.extend(asyncio.run(
@@ -109,16 +110,20 @@ def test_stopping_one_process_mid_load_loses_no_answer(scaled):
     failures = [e for e in answered if e.status != 200 or e.problem]
     assert failures == [], failures[:5]
     # the remaining process serves new conversations
-    sender = new_sender()
+    sender = new_sender("multi")
     say(scaled.url, sender, "j'habite en Suisse")
     assert "Appelle le 117" in say(scaled.url, sender, "un homme me suit dans la rue")
 
 
+@pytest.mark.destructive
 def test_lost_redis_still_leaves_the_user_an_emergency_number(scaled):
-    """Runs last: stops Redis. Rasa cannot lock or load the conversation; the channel still
-    answers, and keeps the text out of the log."""
+    """Stops Redis, then starts it again (empty). Rasa cannot lock or load the conversation;
+    the channel still answers, and keeps the text out of the log."""
     scaled.redis.stop()
-    sender, marker = new_sender(), "marqueur" + uuid.uuid4().hex[:8]
-    text = say(scaled.rasa_url(0), sender, f"il menace de publier mes photos {marker}")
-    assert "Désolé, je n'ai pas pu répondre" in text and "112" in text
-    assert marker not in scaled.rasa[0].output()
+    try:
+        sender, marker = new_sender("multi"), "marqueur" + uuid.uuid4().hex[:8]
+        text = say(scaled.rasa_url(0), sender, f"il menace de publier mes photos {marker}")
+        assert "Désolé, je n'ai pas pu répondre" in text and "112" in text
+        assert marker not in scaled.rasa[0].output()
+    finally:
+        scaled.redis.start()

@@ -2,7 +2,7 @@
 (real Rasa and action servers over REST; the words come from domain.yml's utter_aussi_*)."""
 import pytest
 
-from tests.stack import texts
+from vigie.processes import texts
 
 CASES = [
     ("un inconnu m'a ajouté sur snap et il me demande des photos de moi",

@@ -69,3 +69,35 @@ def services_for(code: Optional[str], scenario: str, now: Optional[dt.datetime] 
     with_status = [dict(s, status=status(s, place["timezone"], now)) for s in chosen]
     with_status.sort(key=lambda s: s["status"].rank)  # stable: the directory's order is the preference
     return with_status
+
+
+def emergency_numbers(code: str) -> List[str]:
+    """The country's emergency number first, then the other lines offered for `urgence`."""
+    place = country(code)
+    numbers = [place["emergency"]["number"]]
+    numbers += [s["phone"] for s in place["services"] if "urgence" in s.get("scenarios", []) and s.get("phone")]
+    return list(dict.fromkeys(numbers))
+
+
+def general_helpline(code: str) -> str:
+    """The phone line offered when nothing else fits (`nlu_fallback`), open round the clock if one is."""
+    lines = [s for s in country(code)["services"] if "nlu_fallback" in s.get("scenarios", []) and s.get("phone")]
+    lines.sort(key=lambda s: not (s.get("hours") or {}).get("always"))
+    return lines[0]["phone"]
+
+
+def widget_countries() -> dict:
+    """What the widget shows without the server: each country's name and numbers."""
+    return {code: {"name": country(code)["name"], "emergency": emergency_numbers(code),
+                   "helpline": general_helpline(code)} for code in directory()["countries"]}
+
+
+def emergency_anywhere() -> str:
+    """The emergency number to give when the country is unknown: the one most countries share,
+    with the exceptions, e.g. "112 (911 au Québec / Canada)"."""
+    codes = list(directory()["countries"])
+    numbers = [n for code in codes for n in emergency_numbers(code)]
+    common = max(numbers, key=numbers.count)
+    others = [f"{emergency_numbers(code)[0]} {country(code)['in_name']}" for code in codes
+              if common not in emergency_numbers(code)]
+    return common + (f" ({', '.join(others)})" if others else "")

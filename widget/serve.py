@@ -15,6 +15,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
+from vigie.directory import COUNTRIES
+
 ROOT = Path(__file__).resolve().parent
 PUBLIC = {
     "index.html": "text/html; charset=utf-8",
@@ -23,11 +25,12 @@ PUBLIC = {
     "vigie-widget.css": "text/css; charset=utf-8",
     "vigie-widget.js": "text/javascript; charset=utf-8",
 }
+WIDGET_PREFIX = "/widget/"
 SERVER_PLACEHOLDER = "__VIGIE_SERVER__"
 OPTIONS_PLACEHOLDER = " data-demo-options"
 # Embed options the demo page accepts from its query string, each with the values allowed.
 DEMO_OPTIONS = {
-    "country": re.compile(r"BE|FR|CH|QC|LU"),
+    "country": re.compile("|".join(COUNTRIES)),
     "primary": re.compile(r"#[0-9a-fA-F]{6}"),
     "quit-color": re.compile(r"#[0-9a-fA-F]{6}"),
     "open": re.compile(r"true"),
@@ -83,7 +86,8 @@ class WidgetHandler(BaseHTTPRequestHandler):
 
     def _respond(self, with_body: bool) -> None:
         url = urlsplit(self.path)
-        name = url.path.lstrip("/") or "index.html"
+        # the embed tag's path (README, deploy/nginx.conf.template) and the demo page's own
+        name = url.path.removeprefix(WIDGET_PREFIX).lstrip("/") or "index.html"
         if name not in PUBLIC:
             self.send_error(404, "Not found")
             return

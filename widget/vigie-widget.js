@@ -13,16 +13,17 @@
 
   const TIMEOUT_MS = 20000;
   const ESCAPE_WINDOW_MS = 1500;
-  const DEFAULT_COUNTRY = "BE"; // the bot's own default (directory/helplines.yml)
-
   // Numbers shown when the bot cannot answer: they must not depend on the server.
+  // directory:start (generated from directory/helplines.yml by `make widget-facts`; do not edit)
+  const DEFAULT_COUNTRY = "BE";
   const COUNTRIES = {
-    BE: { name: "Belgique", emergency: ["112"], helpline: "116 000" },
-    FR: { name: "France", emergency: ["17", "112"], helpline: "119" },
-    CH: { name: "Suisse", emergency: ["117", "112"], helpline: "147" },
-    QC: { name: "Québec / Canada", emergency: ["911"], helpline: "1 800 263-2266" },
-    LU: { name: "Luxembourg", emergency: ["112", "113"], helpline: "116 111" },
+    BE: {"name": "Belgique", "emergency": ["112", "101"], "helpline": "116 000"},
+    FR: {"name": "France", "emergency": ["17", "112"], "helpline": "119"},
+    CH: {"name": "Suisse", "emergency": ["117", "112"], "helpline": "147"},
+    QC: {"name": "Québec / Canada", "emergency": ["911"], "helpline": "1 800 263-2266"},
+    LU: {"name": "Luxembourg", "emergency": ["112", "113"], "helpline": "8002 1234"},
   };
+  // directory:end
 
   const script = document.currentScript;
   const config = readConfig(script);

@@ -1,10 +1,10 @@
 """Real servers and Debian's Chromium for the widget's browser tests and its screenshot:
-Rasa + actions (tests/stack.py) with CORS open to the demo page only, and widget/serve.py."""
+Rasa + actions (vigie/processes.py) with CORS open to the demo page only, and widget/serve.py."""
 import os
 from pathlib import Path
 from typing import Optional
 
-from tests.stack import PYTHON, Process, Stack, free_port
+from vigie.processes import PYTHON, Process, Stack, free_port
 
 HERE = Path(__file__).resolve().parent
 AXE = HERE / "node_modules" / "axe-core" / "axe.min.js"
@@ -29,7 +29,7 @@ def launch_chromium(playwright):
     """Debian's Chromium, never a browser downloaded by Playwright; missing means failure."""
     if not os.access(CHROMIUM, os.X_OK):
         raise RuntimeError(f"{CHROMIUM} is missing: apt-get install -y chromium "
-                           "(.ci/setup.d/widget.sh does it)")
+                           "(make system-browser does it)")
     return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
 
 

@@ -1,14 +1,16 @@
 """docs/widget.png: the widget in Debian's Chromium after a short real conversation.
 
-    make widget-screenshot   (emoji need a colour emoji font: apt-get install fonts-noto-color-emoji)
+    make widget-screenshot   (python -m tests.browser.screenshot)
+
+Emoji need a colour emoji font: apt-get install fonts-noto-color-emoji.
 """
 import sys
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from tests.browser.harness import bot_for, choose, launch_chromium, open_chat, say, widget_server
-from tests.stack import ROOT, free_port
+from tests.browser.harness import bot_for, launch_chromium, open_chat, say, widget_server
+from vigie.processes import ROOT, free_port
 
 OUTPUT = ROOT / "docs" / "widget.png"
 

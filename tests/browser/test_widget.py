@@ -7,10 +7,10 @@ from playwright.sync_api import expect
 
 from tests.browser.harness import (axe_source, bot_messages, choose, open_chat, say,
                                    wait_for_answer, widget_server)
-from tests.stack import free_port
+from vigie.processes import free_port
 from vigie.directory import COUNTRIES, country
 
-SERVER_DOWN_BE = "Le serveur ne répond pas, appelle le 116 000 ou le 112 en cas de danger"
+SERVER_DOWN_BE = "Le serveur ne répond pas, appelle le 116 000 ou le 112 ou le 101 en cas de danger"
 XSS = "<img src=x onerror=alert(1)>"
 
 
@@ -70,7 +70,7 @@ def deep_focus(page) -> dict:
 def test_scenario_message_and_quick_reply_get_the_right_numbers(page, demo_url):
     welcome = open_chat(page, demo_url)
     assert "Je suis un robot" in welcome
-    expect(notice(page)).to_have_text("Vigie est un robot. Urgence\xa0: 112.")
+    expect(notice(page)).to_have_text("Vigie est un robot. Urgence\xa0: 112 ou 101.")
 
     answer = say(page, "quelqu un menace de publier mes photos")
     key_line = answer.replace("Vigie :", "").strip().split("\n")[0]
@@ -151,8 +151,9 @@ def test_escape_twice_is_a_quick_exit_but_once_is_not(page, demo_url):
     page.goto(demo_url + "neutre.html?avant")
     open_chat(page, demo_url)
     page.keyboard.press("Escape")
-    page.wait_for_timeout(300)
-    assert page.url == demo_url, "a single Escape does not leave"
+    assert say(page, "salut"), "a single Escape does not leave: the chat still answers"
+    assert page.url == demo_url
+    page.keyboard.press("Escape")
     page.keyboard.press("Escape")
     page.wait_for_url(demo_url + "neutre.html")
     page.go_back()
@@ -167,7 +168,8 @@ def test_html_typed_by_the_user_is_shown_as_text(page, demo_url):
     open_chat(page, demo_url)
     answer = say(page, XSS)
     expect(page.locator(".vigie-msg--user").last).to_contain_text(XSS)
-    assert answer, "the bot still answered"
+    assert "Je n'ai rien reçu" in answer, "markup alone has no words: the bot says so"
+    # no <img> in the page (shadow root included), so no onerror can ever fire
     assert page.locator("img").count() == 0 and dialogs == []
 
 

@@ -178,6 +178,7 @@ def test_blocked_user_is_not_retried(telegram):
     chat = new_chat()
     telegram.api.fail_next("sendMessage", chat,
                            Failure(403, "Forbidden: bot was blocked by the user"))
+    # post() returns once the channel's queue is idle (support.wait_idle): no retry can come later
     assert telegram.post(load_update("private_text", chat, text=CHANTAGE)).status_code == 200
     first, *others = telegram.api.attempts(chat)
     assert first.status == 403

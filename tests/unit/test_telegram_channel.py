@@ -1,5 +1,4 @@
 """The channel's pure parts: settings, Telegram's limits, commands, retry decisions."""
-from pathlib import Path
 
 import pytest
 import rasa.shared.utils.io
@@ -8,10 +7,10 @@ from rasa.shared.exceptions import RasaException
 from channels.telegram import (COUNTRY_BUTTONS, MAX_RETRY_AFTER_SECONDS, ApiReply,
                                TelegramSettings, chat_id_of, inline_keyboard, rasa_text,
                                retry_delay, sender_id, split_text, utf16_units)
-from tests.stack import ROOT
+from vigie import PROJECT_ROOT as ROOT
 from tests.telegram.support import SECRET, TOKEN
 
-TEST_CREDENTIALS = Path(__file__).parent / "credentials.yml"
+TEST_CREDENTIALS = ROOT / "tests" / "telegram" / "credentials.yml"
 
 
 # ---------- settings ----------

@@ -48,8 +48,8 @@ def test_chantage_in_france_at_night_keeps_the_3018_with_its_reopening_hour(at, 
     message = run("chantage", "FR")
     lines = service_lines(message["text"])
     assert "fermé" not in lines[0] and "24 h/24" in lines[0]
-    assert any(l.startswith("• 3018") and "fermé, rouvre à 9 h" in l for l in lines)
-    assert any("Police : 17" in l for l in lines) and any("112" in l for l in lines)
+    assert any(line.startswith("• 3018") and "fermé, rouvre à 9 h" in line for line in lines)
+    assert any("Police : 17" in line for line in lines) and any("112" in line for line in lines)
     closed = next(c for c in message["custom"]["contacts"] if c["phone"] == "3018")
     assert closed["open"] is False and closed["status"] == "fermé, rouvre à 9 h"
 
@@ -81,7 +81,7 @@ def test_detresse_in_belgium_puts_the_round_the_clock_line_before_the_103(at):
     at("12:00")
     lines = service_lines(run("detresse", "BE")["text"])
     assert lines[0].startswith("• Centre de Prévention du Suicide")
-    assert lines.index(next(l for l in lines if "103" in l)) > 0
+    assert lines.index(next(line for line in lines if "103" in line)) > 0
 
 
 def test_unverified_hours_and_unsourced_labels_are_never_stated(at):
@@ -89,7 +89,7 @@ def test_unverified_hours_and_unsourced_labels_are_never_stated(at):
     text = run("contacts_aide", "LU")["text"]
     kjt = next(line for line in text.splitlines() if "KJT" in line)
     assert "24 h/24" not in kjt and "ouvert" not in kjt and "fermé" not in kjt and "gratuit" not in kjt
-    child_focus = next(l for l in run("contacts_aide", "BE")["text"].splitlines() if "Child Focus" in l)
+    child_focus = next(line for line in run("contacts_aide", "BE")["text"].splitlines() if "Child Focus" in line)
     assert "anonyme" not in child_focus
 
 
@@ -139,7 +139,8 @@ def test_the_bot_notice_comes_with_the_first_answer_only(at):
     assert is_first_answer(tracker("chantage")) and not is_first_answer(tracker("chantage", earlier_bot_message=True))
 
 
-@pytest.mark.parametrize("pays,number", [("BE", "116 000"), ("FR", "119"), ("CH", "147"), ("QC", "1 800 263-2266"), ("LU", "8002 1234")])
+@pytest.mark.parametrize("pays,number", [("BE", "116 000"), ("FR", "119"), ("CH", "147"), ("QC", "1 800 263-2266"),
+                                         ("LU", "8002 1234")])
 @pytest.mark.parametrize("hhmm", ["03:00", "12:00", "23:30"])
 def test_each_country_gets_its_own_numbers_at_any_hour(at, pays, number, hhmm):
     at(hhmm)

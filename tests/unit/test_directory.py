@@ -39,7 +39,8 @@ def test_every_country_has_an_emergency_number_and_a_valid_time_zone():
 
 
 @pytest.mark.parametrize("code", COUNTRIES)
-@pytest.mark.parametrize("scenario", ["chantage", "photo_partagee", "rencontre", "detresse", "urgence", "contacts_aide"])
+@pytest.mark.parametrize("scenario", ["chantage", "photo_partagee", "rencontre", "detresse", "urgence",
+                                      "contacts_aide"])
 def test_every_danger_scenario_has_a_phone_number_in_every_country(code, scenario):
     assert any(s.get("phone") for s in services_for(code, scenario))
 
@@ -63,7 +64,8 @@ def test_numbers_in_the_domain_fallback_responses_come_from_the_directory():
             for number in re.findall(r"\b(?:\d[\d ]*-?\d+)\b", variant["text"]):
                 number = number.strip()
                 if len(number.replace(" ", "")) >= 3 and not re.fullmatch(r"\d{1,2}", number):
-                    assert any(number in (k or "") or (k or "") in number for k in known[code] if k), (name, code, number)
+                    assert any(number in (k or "") or (k or "") in number
+                               for k in known[code] if k), (name, code, number)
 
 
 PARIS = ZoneInfo("Europe/Paris")

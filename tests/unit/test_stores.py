@@ -1,13 +1,11 @@
 """Stored conversations keep only their last turns, with the state they had (vigie/stores.py),
 and Rasa cannot serve Vigie without the action fallback (vigie/resilience.py)."""
-import subprocess
-
 import pytest
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, BotUttered, SessionStarted, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from tests.stack import PYTHON, ROOT, env
+from vigie.processes import ROOT
 from vigie import resilience
 from vigie.stores import KEEP_TURNS, ErasableInMemoryTrackerStore, compact
 
@@ -51,16 +49,6 @@ async def test_the_store_saves_the_compacted_conversation():
     await store.save(conversation(40))
     stored = await store.retrieve("compact")
     assert len(user_texts(stored)) == KEEP_TURNS and stored.get_slot("pays") == "FR"
-
-
-def test_the_store_refuses_to_start_without_the_action_fallback_when_asked():
-    code = ("from rasa.shared.core.domain import Domain; from vigie.stores import "
-            "ErasableInMemoryTrackerStore as S; S(Domain.empty(), require_action_fallback=True)")
-    plain = subprocess.run([PYTHON, "-c", code], cwd=ROOT, env=env(), capture_output=True, text=True)
-    assert plain.returncode != 0 and "vigie.server" in plain.stderr
-    installed = subprocess.run([PYTHON, "-c", "from vigie import resilience; resilience.install(); " + code],
-                               cwd=ROOT, env=env(), capture_output=True, text=True)
-    assert installed.returncode == 0, installed.stderr
 
 
 def test_schema_validator_accepts_an_answer_and_rejects_a_wrong_one():

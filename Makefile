@@ -29,13 +29,10 @@ $(VENV)/.installed: requirements.txt requirements.lock pyproject.toml
 
 venv: $(VENV)/.installed ## build .venv (Python 3.10, pinned versions)
 
-# Rasa's own fingerprint ignores the lexicons (read at run time by vigie.nlu components), so a
-# changed lexicon forces a full training; models/lexicon.sha holds the hash the model was trained on.
+# The lexicons' hash is part of TextCleaner's configuration, hence of Rasa's fingerprint: a
+# changed lexicon retrains. `touch` for the case where Rasa finds nothing to retrain.
 $(MODEL): $(VENV)/.installed $(TRAIN_INPUTS)
-	@lexicon=$$($(PY) -m vigie.lexicon); force=; \
-	  [ "$$lexicon" = "$$(cat models/lexicon.sha 2>/dev/null)" ] || force=--force; \
-	  $(RASA) train --fixed-model-name vigie --out models --quiet $$force && \
-	  echo "$$lexicon" > models/lexicon.sha && touch $@
+	$(RASA) train --fixed-model-name vigie --out models --quiet && touch $@
 
 train: $(MODEL) ## train the model if data or config changed
 

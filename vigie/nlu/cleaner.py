@@ -7,6 +7,7 @@ from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from vigie.lexicon import lexicon_fingerprint
 from vigie.nlu import StatelessComponent
 from vigie.text import MAX_MESSAGE_CHARS, is_command, prepare
 
@@ -18,7 +19,8 @@ ORIGINAL_LENGTH = "original_length"
 class TextCleaner(StatelessComponent):
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
-        return {"max_chars": MAX_MESSAGE_CHARS}
+        # the lexicons' hash joins the model's fingerprint: a lexicon change means a new model
+        return {"max_chars": MAX_MESSAGE_CHARS, "lexicon": lexicon_fingerprint()}
 
     def _clean(self, message: Message) -> None:
         text: Optional[str] = message.get(TEXT)

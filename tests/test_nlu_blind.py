@@ -8,9 +8,11 @@ from vigie.processes import MODEL
 from vigie.danger import DANGER
 from vigie.evaluation import blind_sets, evaluate
 
-MIN_MACRO_F1 = 0.80
-MIN_DANGER_RECALL = 0.90
-MAX_FALSE_ALARMS = 0.05
+# measured on the three sets together (2026-11-30): macro-F1 0.919, danger recall 0.963, false
+# alarms 1.3 %; the logistic regression is deterministic, so the margins only absorb library drift
+MIN_MACRO_F1 = 0.88
+MIN_DANGER_RECALL = 0.93
+MAX_FALSE_ALARMS = 0.03
 
 
 @pytest.fixture(scope="module")

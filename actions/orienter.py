@@ -62,7 +62,7 @@ def followup_of(tracker: Tracker, domain: Dict[Text, Any]) -> Optional[str]:
     followup = next(tracker.get_latest_entity_values("suite"), None)
     if not followup or intent in NO_FOLLOWUP or intent == followup:
         return None
-    return f"utter_{followup}"  # every follow-up has its response (tests/test_followups.py)
+    return f"utter_{followup}"  # every follow-up has its response (tests/unit/test_followups.py)
 
 
 class ActionOrienter(Action):

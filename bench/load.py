@@ -21,7 +21,9 @@ from urllib.parse import urlparse
 
 import aiohttp
 
-from bench.readme_table import write_between_markers  # the Makefile puts the project on PYTHONPATH
+from bench.readme_table import write_between_markers
+from vigie import directory
+from vigie.lexicon import load_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -29,32 +31,38 @@ RESULTS = ROOT / "bench" / "load.json"
 LOOPBACK = {"127.0.0.1", "localhost"}
 REQUEST_TIMEOUT_SECONDS = 60
 RUN_TIMEOUT_SECONDS = 600
+# what each sender says first (the facts checked in the answers come from the directory)
+INTROS = {"BE": "je suis en Belgique", "FR": "je suis en France", "CH": "j'habite en Suisse",
+          "QC": "je suis au Québec", "LU": "je vis au Luxembourg"}
 
 
 class Country(NamedTuple):
-    intro: str      # what the sender says first
-    noted: str      # in the answer to the intro
-    place: str      # in the helpline lists of the action server
-    backup: str     # in the domain's helpline list, used when the action server is late
-    emergency: str  # in the answer to a danger message
+    intro: str              # what the sender says first
+    noted: str              # in the answer to the intro
+    place: str              # in the helpline lists of the action server
+    backup: str             # the domain's helpline list, used when the action server is late
+    emergency: List[str]    # in the answer to a danger message
 
 
-COUNTRIES = {
-    "FR": Country("je suis en France", "pour la France", "en France", "📞 3018",
-                  "Appelle le 17 ou le 112"),
-    "CH": Country("j'habite en Suisse", "pour la Suisse", "en Suisse", "📞 147 (Pro Juventute",
-                  "Appelle le 117"),
-    "QC": Country("je suis au Québec", "pour le Québec", "au Québec", "📞 Tel-jeunes",
-                  "Appelle le 911"),
-    "LU": Country("je vis au Luxembourg", "pour le Luxembourg", "au Luxembourg", "📞 KJT 116 111",
-                  "Appelle le 112 ou le 113"),
-    "BE": Country("je suis en Belgique", "pour la Belgique", "en Belgique",
-                  "📞 Child Focus 116 000", "police au 101"),
-}
+def _backup_list(code: str) -> str:
+    for variant in load_yaml("domain.yml")["responses"]["utter_orienter_secours"]:
+        if any(c.get("value") == code for c in variant.get("condition", [])):
+            return variant["text"]
+    return variant["text"]  # the last one, without condition: the default country's
+
+
+def _country(code: str) -> Country:
+    numbers = directory.emergency_numbers(code)
+    return Country(INTROS[code], f"urgence : {numbers[0]}", directory.country(code)["in_name"],
+                   _backup_list(code), numbers)
+
+
+COUNTRIES = {code: _country(code) for code in directory.COUNTRIES}
 HELPLINES = "{helplines}"
+EMERGENCY = "{emergency}"
 # (message, markers its answer must contain, with the sender's country filled in)
 SCRIPT = [
-    ("un homme me suit dans la rue", ["{emergency}", "endroit sûr"]),
+    ("un homme me suit dans la rue", [EMERGENCY, "endroit sûr"]),
     ("qui je peux appeler ?", [HELPLINES]),
     ("il menace de publier mes photos si je paie pas", ["ne paie pas", HELPLINES]),
     ("merci", ["Avec plaisir"]),
@@ -79,9 +87,15 @@ def conversation(country: str, length: int) -> List[tuple]:
     steps = [(known.intro, [known.noted])]
     for index in range(length - 1):
         message, markers = SCRIPT[index % len(SCRIPT)]
-        steps.append((message, [(f"Tu peux contacter, {known.place}", known.backup)
-                                if m == HELPLINES else m.format(emergency=known.emergency)
-                                for m in markers]))
+        expanded = []
+        for marker in markers:
+            if marker == HELPLINES:
+                expanded.append((f"Tu peux contacter, {known.place}", known.backup))
+            elif marker == EMERGENCY:
+                expanded += known.emergency
+            else:
+                expanded.append(marker)
+        steps.append((message, expanded))
     return steps
 
 
@@ -180,7 +194,7 @@ def _figures(base_url: str, senders: int, messages: int) -> Dict:
 
 
 def _single(senders: int, messages: int) -> Dict:
-    from tests.stack import Stack
+    from vigie.processes import Stack
 
     stack = Stack().start()
     try:
@@ -190,7 +204,7 @@ def _single(senders: int, messages: int) -> Dict:
 
 
 def _scaled(senders: int, messages: int) -> Dict:
-    from tests.scaled import ScaledStack
+    from vigie.cluster import ScaledStack
 
     stack = ScaledStack().start()
     try:

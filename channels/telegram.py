@@ -32,6 +32,9 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from vigie.directory import emergency_anywhere
+from vigie.lexicon import load_yaml
+
 logger = logging.getLogger(__name__)
 
 DEFAULT_API_BASE_URL = "https://api.telegram.org"
@@ -65,14 +68,14 @@ MEDIA_KINDS = ("photo", "video", "video_note", "animation", "sticker", "voice", 
                "document", "story", "paid_media")
 PERSONAL_KINDS = ("contact", "location", "venue")
 
-# Mirrors the country buttons of `utter_pays_ok` in domain.yml (a test keeps them equal).
-COUNTRY_BUTTONS = [
-    {"title": "Belgique", "payload": '/informer_pays{"pays":"BE"}'},
-    {"title": "France", "payload": '/informer_pays{"pays":"FR"}'},
-    {"title": "Suisse", "payload": '/informer_pays{"pays":"CH"}'},
-    {"title": "Québec/Canada", "payload": '/informer_pays{"pays":"QC"}'},
-    {"title": "Luxembourg", "payload": '/informer_pays{"pays":"LU"}'},
-]
+
+def _country_buttons() -> List[Dict[Text, Text]]:
+    """The country buttons of `utter_pays_ok` in domain.yml (its variant without condition)."""
+    variants = load_yaml("domain.yml")["responses"]["utter_pays_ok"]
+    return next(v["buttons"] for v in variants if "condition" not in v)
+
+
+COUNTRY_BUTTONS = _country_buttons()
 
 COUNTRY_PROMPT = "Tu es dans quel pays ? Choisis, et je te donnerai les bons numéros :"
 PRIVATE_ONLY = ("Je réponds seulement en message privé : ce que tu vis ne regarde pas tout "
@@ -88,7 +91,7 @@ PERSONAL_REFUSAL = ("Je n'ai pas besoin de ta position ni de ton numéro, et je 
 ERASE_NOTE = ("Sur Telegram, nos messages restent affichés dans ton appli : pour les faire "
               "disparaître aussi, supprime la discussion avec moi.")
 FAILURE_TEXT = ("Oups, j'ai un souci technique et je n'ai pas pu te répondre. Réessaie dans "
-                "un moment. En cas de danger, appelle le 112 (911 au Canada).")
+                f"un moment. En cas de danger, appelle le {emergency_anywhere()}.")
 
 
 # ---------- settings ----------

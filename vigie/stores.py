@@ -1,8 +1,12 @@
 """Tracker stores that forget: conversations expire after a silence, "efface" erases them,
 and only the last turns are kept.
 
-A conversation is erased when the turn just saved contains the `utter_effacer` answer
-(rule `effacer`); the erasure therefore works without the action server.
+The silence is the domain's `session_expiration_time` (domain.yml, `session_config`): a
+conversation is forgotten when Rasa would start a new session anyway. The domain reaches the
+store after it is created (Rasa sets it when the model loads), hence read at each use.
+
+A conversation is erased when the turn just saved is the intent `effacer` (or contains its
+answer, `utter_effacer`); the erasure therefore works without the action server.
 
 Only the last `KEEP_TURNS` turns are stored (`compact`), after a short head that restores the
 slots (the country) as they were: each turn then loads, replays and saves the same amount
@@ -15,14 +19,15 @@ from typing import Any, Dict, Iterable, List, Optional, Text
 
 from rasa.core.tracker_store import InMemoryTrackerStore, RedisTrackerStore
 from rasa.shared.core.constants import ACTION_LISTEN_NAME, ACTION_SESSION_START_NAME
+from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import (ActionExecuted, AllSlotsReset, Event, Restarted, SessionStarted,
                                      SlotSet, UserUttered)
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from vigie import resilience
 
+ERASE_INTENT = "effacer"
 ERASE_ACTION = "utter_effacer"
-DEFAULT_EXPIRY_MINUTES = 30
 KEEP_TURNS = 5
 
 
@@ -59,13 +64,24 @@ def compact(tracker: DialogueStateTracker, keep_turns: int = KEEP_TURNS) -> Dial
 
 
 def erase_requested(tracker: DialogueStateTracker) -> bool:
-    """True when the last turn ended with the erase confirmation."""
+    """True when the last turn asked for the erasure: its message is the intent `effacer`, or
+    the erase action ran after it."""
     for event in reversed(tracker.events):
         if isinstance(event, UserUttered):
-            return False
+            return event.intent_name == ERASE_INTENT
         if isinstance(event, ActionExecuted) and event.action_name == ERASE_ACTION:
             return True
     return False
+
+
+def expiry_seconds(domain: Domain, explicit: Optional[Any] = None) -> Optional[float]:
+    """Seconds of silence after which a conversation is forgotten: `explicit` when given (tests),
+    else the domain's session expiration time; None (never) when the domain's sessions do not
+    expire."""
+    if explicit is not None:
+        return float(explicit)
+    minutes = domain.session_config.session_expiration_time
+    return minutes * 60 if minutes > 0 else None
 
 
 def _check_fallback(require_action_fallback: Any) -> None:
@@ -76,18 +92,25 @@ def _check_fallback(require_action_fallback: Any) -> None:
 
 
 class ErasableInMemoryTrackerStore(InMemoryTrackerStore):
-    """In-memory store (one machine) with expiry after `expire_after_minutes` of silence."""
+    """In-memory store (one machine) with expiry after the domain's session expiration time
+    of silence (`expire_after_seconds` overrides it, for tests)."""
 
     def __init__(self, domain, host: Optional[Text] = None, event_broker=None,
-                 expire_after_minutes: float = DEFAULT_EXPIRY_MINUTES,
+                 expire_after_seconds: Optional[float] = None,
                  require_action_fallback: Any = False, **kwargs: Dict[Text, Any]) -> None:
         _check_fallback(require_action_fallback)
         super().__init__(domain, event_broker, **kwargs)
-        self.expire_after_seconds = float(expire_after_minutes) * 60
+        self.explicit_expiry = expire_after_seconds
         # oldest save first: a conversation moves to the end each time it is saved
         self.last_saved: Dict[Text, float] = {}
 
+    @property
+    def expire_after_seconds(self) -> Optional[float]:
+        return expiry_seconds(self.domain, self.explicit_expiry)
+
     def _purge_expired(self) -> None:
+        if self.expire_after_seconds is None:
+            return
         deadline = time.monotonic() - self.expire_after_seconds
         while self.last_saved:
             sender_id, saved = next(iter(self.last_saved.items()))
@@ -122,17 +145,26 @@ class ErasableInMemoryTrackerStore(InMemoryTrackerStore):
 
 
 class ErasableRedisTrackerStore(RedisTrackerStore):
-    """Redis store for several Rasa processes; expiry through Redis itself (`record_exp`,
-    seconds of silence, counted again at each message)."""
+    """Redis store for several Rasa processes; expiry through Redis itself after the domain's
+    session expiration time of silence, counted again at each message (`record_exp`, seconds,
+    overrides it, for tests)."""
 
     def __init__(self, domain, host: Text = "localhost", port: int = 6379, db: int = 0,
-                 record_exp: Optional[float] = DEFAULT_EXPIRY_MINUTES * 60,
+                 record_exp: Optional[float] = None,
                  require_action_fallback: Any = False, **kwargs: Dict[Text, Any]) -> None:
         _check_fallback(require_action_fallback)
-        # values may come from ${ENV} substitutions in endpoints files, hence strings;
-        # Redis wants whole seconds
+        # values may come from ${ENV} substitutions in endpoints files, hence strings
         super().__init__(domain, host=host or "localhost", port=int(port), db=int(db),
-                         record_exp=int(float(record_exp)) if record_exp else None, **kwargs)
+                         record_exp=record_exp, **kwargs)
+
+    @property
+    def record_exp(self) -> Optional[int]:
+        seconds = expiry_seconds(self.domain, self.explicit_expiry)
+        return int(seconds) if seconds else None  # Redis wants whole seconds
+
+    @record_exp.setter
+    def record_exp(self, value: Optional[Any]) -> None:  # set by RedisTrackerStore.__init__
+        self.explicit_expiry = value
 
     def _key(self, sender_id: Text) -> Text:
         return self.key_prefix + sender_id

@@ -21,7 +21,7 @@
     FR: {"name": "France", "emergency": ["17", "112"], "helpline": "119"},
     CH: {"name": "Suisse", "emergency": ["117", "112"], "helpline": "147"},
     QC: {"name": "Québec / Canada", "emergency": ["911"], "helpline": "1 800 263-2266"},
-    LU: {"name": "Luxembourg", "emergency": ["112", "113"], "helpline": "8002 1234"},
+    LU: {"name": "Luxembourg", "emergency": ["112", "113"], "helpline": "116 111"},
   };
   // directory:end
 

@@ -13,10 +13,6 @@ from widget.serve import make_server
 TOP_DIRS = "actions|bench|channels|data|deploy|directory|docs|lexicon|mk|scripts|tests|vigie|widget|\\.ci"
 FILE_NAME = re.compile(rf"(?<![\w/.-])((?:{TOP_DIRS})/[\w./-]*\.(?:md|py|yml|yaml|sh|template|js|css|html|png|json))\b")
 GENERATED = {"bench/results.json", "bench/load.json", "tests/browser/node_modules/axe-core/axe.min.js"}
-# comments in files others are changing now (the lead: lexicon/danger.yml; issue 10: the directory, actions):
-# the tests they name moved to tests/unit/
-NOT_YET = {"lexicon/danger.yml: tests/test_danger_rules.py", "directory/helplines.yml: tests/test_directory.py",
-           "actions/orienter.py: tests/test_followups.py"}
 
 
 def project_texts():
@@ -38,7 +34,7 @@ def test_every_file_named_in_docs_and_comments_exists():
                 continue
             if not (ROOT / name).exists():
                 missing.add(f"{path.relative_to(ROOT)}: {name}")
-    assert not missing - NOT_YET, sorted(missing - NOT_YET)
+    assert not missing, sorted(missing)
 
 
 def embed_path() -> str:

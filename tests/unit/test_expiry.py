@@ -1,13 +1,16 @@
-"""Conversations expire after 30 minutes of silence (vigie/stores.py), on a fake clock."""
+"""Conversations expire after the domain's session expiration time of silence
+(vigie/stores.py), on a fake clock."""
 import pytest
-import yaml
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from vigie import PROJECT_ROOT as ROOT
 from vigie import stores
-from vigie.stores import ErasableInMemoryTrackerStore
+from vigie.stores import ErasableInMemoryTrackerStore, ErasableRedisTrackerStore
+
+DOMAIN = Domain.load(str(ROOT / "domain.yml"))
+MINUTES = DOMAIN.session_config.session_expiration_time
 
 
 class Clock:
@@ -30,14 +33,17 @@ def tracker(sender: str) -> DialogueStateTracker:
 
 
 def store() -> ErasableInMemoryTrackerStore:
-    return ErasableInMemoryTrackerStore(Domain.load(str(ROOT / "domain.yml")), expire_after_minutes=30)
+    # as Rasa does: the store is created without the domain, which comes with the model
+    memory = ErasableInMemoryTrackerStore(None)
+    memory.domain = DOMAIN
+    return memory
 
 
 @pytest.mark.asyncio
 async def test_in_memory_conversations_expire_after_silence(clock):
     memory = store()
     await memory.save(tracker("silencieux"))
-    clock.now += 29 * 60
+    clock.now += MINUTES * 60 - 60
     assert await memory.retrieve("silencieux") is not None
     clock.now += 61
     await memory.save(tracker("bavard"))
@@ -48,17 +54,20 @@ async def test_in_memory_conversations_expire_after_silence(clock):
 @pytest.mark.asyncio
 async def test_each_message_restarts_the_silence_countdown(clock):
     memory = store()
-    for _ in range(4):  # 80 minutes of conversation, never 30 of silence
+    for _ in range(4):  # never a whole session expiration time of silence
         await memory.save(tracker("actif"))
-        clock.now += 20 * 60
+        clock.now += MINUTES * 60 * 2 / 3
     assert await memory.retrieve("actif") is not None
 
 
-def test_every_expiry_setting_says_thirty_minutes():
-    endpoints = yaml.safe_load((ROOT / "endpoints.yml").read_text())["tracker_store"]
-    assert endpoints["type"] == "vigie.stores.ErasableInMemoryTrackerStore"
-    assert endpoints["expire_after_minutes"] == 30 == stores.DEFAULT_EXPIRY_MINUTES
-    assert yaml.safe_load((ROOT / "endpoints.scaled.yml").read_text())["tracker_store"]["record_exp"] == 30 * 60
-    session = yaml.safe_load((ROOT / "domain.yml").read_text())["session_config"]
-    assert session["session_expiration_time"] == 30
-    assert session["carry_over_slots_to_new_session"] is False
+def test_redis_expiry_is_the_domains_session_expiration_time():
+    redis = ErasableRedisTrackerStore.__new__(ErasableRedisTrackerStore)  # no connection
+    redis.domain, redis.record_exp = DOMAIN, None
+    assert redis.record_exp == MINUTES * 60
+    redis.record_exp = 1
+    assert redis.record_exp == 1
+
+
+def test_a_session_expires_and_forgets_the_country():
+    assert MINUTES > 0
+    assert DOMAIN.session_config.carry_over_slots is False

@@ -7,7 +7,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 
 from vigie.processes import ROOT
 from vigie import resilience
-from vigie.stores import KEEP_TURNS, ErasableInMemoryTrackerStore, compact
+from vigie.stores import KEEP_TURNS, ErasableInMemoryTrackerStore, compact, erase_requested
 
 DOMAIN = Domain.load(str(ROOT / "domain.yml"))
 
@@ -25,6 +25,21 @@ def conversation(turns: int) -> DialogueStateTracker:
 
 def user_texts(tracker: DialogueStateTracker):
     return [e.text for e in tracker.events if isinstance(e, UserUttered)]
+
+
+def with_turn(intent: str, *actions: str) -> DialogueStateTracker:
+    events = [ActionExecuted("action_listen"), UserUttered("…", {"name": intent, "confidence": 1.0})]
+    return DialogueStateTracker.from_events("erase", events + [ActionExecuted(a) for a in actions])
+
+
+def test_the_erasure_follows_the_last_messages_intent():
+    assert erase_requested(with_turn("effacer"))                   # before any answer
+    assert erase_requested(with_turn("effacer", "utter_effacer"))
+    assert erase_requested(with_turn("nlu_fallback", "utter_effacer"))  # the erase action
+    assert not erase_requested(with_turn("saluer", "utter_saluer"))
+    earlier = with_turn("effacer", "utter_effacer")
+    earlier.update(UserUttered("salut", {"name": "saluer", "confidence": 1.0}))
+    assert not erase_requested(earlier)
 
 
 def test_a_short_conversation_is_kept_whole():

@@ -8,6 +8,7 @@ from channels.telegram import (COUNTRY_BUTTONS, MAX_RETRY_AFTER_SECONDS, ApiRepl
                                TelegramSettings, chat_id_of, inline_keyboard, rasa_text,
                                retry_delay, sender_id, split_text, utf16_units)
 from vigie import PROJECT_ROOT as ROOT
+from vigie import directory
 from tests.telegram.support import SECRET, TOKEN
 
 TEST_CREDENTIALS = ROOT / "tests" / "telegram" / "credentials.yml"
@@ -89,11 +90,9 @@ def test_buttons_become_an_inline_keyboard_one_per_row():
     assert inline_keyboard([]) is None
 
 
-def test_country_buttons_are_the_domains():
-    domain = rasa.shared.utils.io.read_yaml_file(ROOT / "domain.yml")
-    variants = domain["responses"]["utter_pays_ok"]
-    [default] = [v for v in variants if "condition" not in v]
-    assert COUNTRY_BUTTONS == default["buttons"]
+def test_there_is_a_country_button_for_each_country_of_the_directory():
+    codes = directory.directory()["countries"]
+    assert [b["payload"] for b in COUNTRY_BUTTONS] == [f'/informer_pays{{"pays":"{c}"}}' for c in codes]
 
 
 # ---------- commands and identities ----------

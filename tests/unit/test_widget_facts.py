@@ -13,6 +13,7 @@ def test_emergency_number_comes_first_and_helplines_are_round_the_clock_when_pos
     assert emergency_numbers("FR") == ["17", "112"]
     assert emergency_numbers("QC") == ["911"]
     assert general_helpline("FR") == "119"  # 3018 closes at night
+    assert general_helpline("LU") == "116 111"  # the youth line KJT; BEE SECURE is for online safety
     assert set(widget_countries()) == {"BE", "FR", "CH", "QC", "LU"}
 
 

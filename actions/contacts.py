@@ -3,11 +3,8 @@ French list (Telegram, plain REST) and as structured contacts (the widget's card
 import datetime as dt
 from typing import List, Optional, Sequence, Tuple
 
+from vigie.scenarios import POLICE_SCENARIOS
 from vigie.directory import country, services_for
-
-# Scenarios whose answer lists every police and emergency number of the country; the others
-# get the general emergency number only.
-DANGER_SCENARIOS = {"urgence", "chantage", "photo_partagee", "rencontre"}
 
 
 def _is_emergency(service: dict) -> bool:
@@ -40,7 +37,7 @@ def choose_services(code: str, scenarios: Sequence[str],
             helplines.append(spare)
     everyone = services_for(code, "urgence", now)
     emergency = [s for s in chosen if _is_emergency(s)]
-    if scenario in DANGER_SCENARIOS:
+    if scenario in POLICE_SCENARIOS:
         emergency += [s for s in everyone if s not in emergency]
     elif not any(s["id"].startswith("urgences") for s in emergency):
         emergency += [s for s in everyone if s["id"].startswith("urgences")]

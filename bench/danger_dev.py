@@ -10,7 +10,8 @@ import sys
 import spacy
 
 from vigie import PROJECT_ROOT
-from vigie.danger import IMMEDIATE, danger_trigger
+from vigie.danger import danger_trigger
+from vigie.scenarios import IMMEDIATE
 from vigie.evaluation import nlu_examples
 from vigie.text import prepare
 

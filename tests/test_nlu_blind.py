@@ -5,7 +5,7 @@ The thresholds sit a margin under the figures measured when the sets were frozen
 import pytest
 
 from vigie.processes import MODEL
-from vigie.danger import DANGER
+from vigie.scenarios import DANGER
 from vigie.evaluation import blind_sets, evaluate
 
 # measured on the three sets together (2026-11-30): macro-F1 0.919, danger recall 0.963, false

@@ -20,15 +20,8 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 
 from vigie.lexicon import load_yaml
+from vigie.scenarios import IMMEDIATE, PRIORITY
 from vigie.text import strip_accents
-
-# The scenarios that put a teen at risk, most urgent first: the order used to label and answer
-# messages that name two situations. Danger recall and false alarms are counted on DANGER.
-PRIORITY = ("urgence", "detresse", "chantage", "photo_partagee", "demande_photos", "rencontre",
-            "inconnu_ajout", "image_non_sollicitee", "harcelement")
-DANGER = ("urgence", "detresse", "chantage")
-# the dialogue names these two "immediate": they never depend on the action server
-IMMEDIATE = ("urgence", "detresse")
 
 Token.set_extension("plain", default="", force=True)
 Token.set_extension("lemmas", default=[], force=True)

@@ -14,7 +14,7 @@ from typing import Dict, Iterable, List, Tuple
 import yaml
 
 from vigie import PROJECT_ROOT
-from vigie.danger import DANGER
+from vigie.scenarios import DANGER
 
 BLIND_DIR = PROJECT_ROOT / "tests" / "nlu_blind"
 

@@ -5,7 +5,8 @@ from typing import Dict, List, Optional, Tuple
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
-from vigie.danger import PRIORITY, compile_rule, rank, rulebook, threat_found
+from vigie.danger import compile_rule, rank, rulebook, threat_found
+from vigie.scenarios import PRIORITY
 from vigie.lexicon import load_yaml
 
 

@@ -6,7 +6,8 @@ from rasa.nlu.constants import SPACY_DOCS
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from vigie.danger import IMMEDIATE, safety_intent
+from vigie.danger import safety_intent
+from vigie.scenarios import IMMEDIATE
 from vigie.situations import two_situations
 from vigie.language import is_foreign_language, is_wordless
 from vigie.nlu import StatelessComponent

@@ -13,7 +13,7 @@ pictures gets the sextortion answer. A rule is a line of tokens (see lexicon/dan
 import functools
 import re
 from dataclasses import dataclass
-from typing import Dict, Iterable, List, Optional, Sequence, Tuple
+from typing import Dict, Iterable, List, Optional, Sequence, Set, Tuple
 
 import regex
 from spacy.matcher import Matcher
@@ -23,6 +23,7 @@ from vigie.lexicon import load_yaml
 from vigie.scenarios import IMMEDIATE, PRIORITY
 from vigie.text import strip_accents
 
+ANNOTATED = "vigie_lemmas"
 Token.set_extension("plain", default="", force=True)
 Token.set_extension("lemmas", default=[], force=True)
 
@@ -93,6 +94,9 @@ class Rulebook:
 
     def annotate(self, doc: Doc) -> Doc:
         """Plain form and candidate lemmas of each token (spaCy's, the -er guess, typo matches)."""
+        if doc.user_data.get(ANNOTATED):  # the safety net, situations and follow-ups share a doc
+            return doc
+        doc.user_data[ANNOTATED] = True
         for token in doc:
             word = plain(token.text)
             lemmas = {plain(token.lemma_), word}
@@ -173,6 +177,24 @@ def rulebook(vocab) -> Rulebook:
     if id(vocab) not in _RULEBOOKS:
         _RULEBOOKS[id(vocab)] = Rulebook(danger_lexicon(), vocab)
     return _RULEBOOKS[id(vocab)]
+
+
+_CUE_MATCHERS: Dict[Tuple[str, int], Matcher] = {}
+
+
+def cues_found(doc: Doc, lexicon_file: str) -> Set[str]:
+    """The names whose cues match this doc, in a lexicon of {name: [{pattern, example}, ...]}
+    (lexicon/situations.yml, lexicon/followups.yml), read with the danger rules' lemmas."""
+    key = (lexicon_file, id(doc.vocab))
+    if key not in _CUE_MATCHERS:
+        matcher = Matcher(doc.vocab)
+        for name, cues in load_yaml(lexicon_file).items():
+            for i, cue in enumerate(cues):
+                matcher.add(f"{name}/{i}", [compile_rule(cue["pattern"])])
+        _CUE_MATCHERS[key] = matcher
+    matcher = _CUE_MATCHERS[key]
+    rulebook(doc.vocab).annotate(doc)
+    return {matcher.vocab.strings[match_id].split("/")[0] for match_id, _, _ in matcher(doc)}
 
 
 def safety_intent(doc: Doc, predicted: Optional[str]) -> Optional[str]:

@@ -5,16 +5,18 @@ the intent itself (the classifier's labels keep their meaning)."""
 import functools
 from typing import Dict, List, Optional
 
-from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
-from vigie.danger import compile_rule, rulebook
+from vigie.danger import cues_found
 from vigie.lexicon import load_yaml
+
+
+FOLLOWUPS = "lexicon/followups.yml"
 
 
 @functools.lru_cache(maxsize=None)
 def followup_cues() -> Dict[str, List[dict]]:
-    return load_yaml("lexicon/followups.yml")
+    return load_yaml(FOLLOWUPS)
 
 
 def followups() -> List[str]:
@@ -22,25 +24,9 @@ def followups() -> List[str]:
     return list(followup_cues())
 
 
-_MATCHERS: Dict[int, Matcher] = {}
-
-
-def _matcher(vocab) -> Matcher:
-    if id(vocab) not in _MATCHERS:
-        matcher = Matcher(vocab)
-        for name, cues in followup_cues().items():
-            for i, cue in enumerate(cues):
-                matcher.add(f"{name}/{i}", [compile_rule(cue["pattern"])])
-        _MATCHERS[id(vocab)] = matcher
-    return _MATCHERS[id(vocab)]
-
-
 def cued_followups(doc: Doc) -> List[str]:
     """Every follow-up this message names, in priority order."""
-    book = rulebook(doc.vocab)
-    book.annotate(doc)  # plain forms and lemmas, as the danger rules read them
-    matcher = _matcher(doc.vocab)
-    found = {matcher.vocab.strings[match_id].split("/")[0] for match_id, _, _ in matcher(doc)}
+    found = cues_found(doc, FOLLOWUPS)
     return [name for name in followups() if name in found]
 
 

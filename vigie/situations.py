@@ -1,39 +1,26 @@
 """A message that names two situations: the more serious is answered, the other offered at once."""
 import functools
-from typing import Dict, List, Optional, Tuple
+from typing import List, Optional, Tuple
 
-from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
-from vigie.danger import compile_rule, rank, rulebook, threat_found
+from vigie.danger import cues_found, rank, rulebook, threat_found
 from vigie.scenarios import PRIORITY
 from vigie.lexicon import load_yaml
 
 
+SITUATIONS = "lexicon/situations.yml"
+
+
 @functools.lru_cache(maxsize=None)
 def situation_cues() -> dict:
-    return load_yaml("lexicon/situations.yml")
-
-
-_MATCHERS: Dict[int, Matcher] = {}
-
-
-def _matcher(vocab) -> Matcher:
-    if id(vocab) not in _MATCHERS:
-        matcher = Matcher(vocab)
-        for scenario, rules in situation_cues().items():
-            for i, rule in enumerate(rules):
-                matcher.add(f"{scenario}/{i}", [compile_rule(rule["pattern"])])
-        _MATCHERS[id(vocab)] = matcher
-    return _MATCHERS[id(vocab)]
+    return load_yaml(SITUATIONS)
 
 
 def cued_situations(doc: Doc) -> List[str]:
     """The scenarios this message names by its words."""
-    threat = threat_found(rulebook(doc.vocab).matches(doc))  # also gives the tokens their lemmas
-    matcher = _matcher(doc.vocab)
-    found = {matcher.vocab.strings[match_id].split("/")[0] for match_id, _, _ in matcher(doc)}
-    if threat:
+    found = cues_found(doc, SITUATIONS)
+    if threat_found(rulebook(doc.vocab).matches(doc)):
         found.add("chantage")
     return sorted(found, key=rank)
 

@@ -1,7 +1,8 @@
 """Messages that name two situations (lexicon/situations.yml, vigie/situations.py)."""
 import pytest
 
-from vigie.situations import compile_rule, cued_situations, situation_cues, two_situations
+from vigie.danger import compile_rule
+from vigie.situations import cued_situations, situation_cues, two_situations
 from vigie.text import prepare
 
 CUES = [(scenario, i, rule) for scenario, rules in situation_cues().items() for i, rule in enumerate(rules)]

@@ -278,13 +278,6 @@
     return match && COUNTRIES[match[1]] ? match[1] : null;
   }
 
-  function countryFromAnswer(text) {
-    // The bot confirms a country it understood from free text ("je suis à Lausanne").
-    const match = /numéros pour (?:la |le |l')?(\p{L}+)/u.exec(text || "");
-    if (!match) return null;
-    return Object.keys(COUNTRIES).find((code) => COUNTRIES[code].name.startsWith(match[1])) || null;
-  }
-
   function setCountry(code) {
     if (code && code !== state.country) {
       state.country = code;
@@ -395,8 +388,9 @@
       if (!answer || typeof answer !== "object") continue;
       if (typeof answer.text === "string" && answer.text && !cardTexts.has(answer.text)) {
         addBotMessage(answer.text);
-        setCountry(countryFromAnswer(answer.text));
       }
+      // the bot confirms a country it understood ("je suis à Lausanne") in `custom.pays`
+      if (answer.custom && typeof answer.custom.pays === "string") setCountry(answer.custom.pays);
       const contacts = answer.custom && answer.custom.contacts;
       if (Array.isArray(contacts) && contacts.length) addContacts(contacts, answer.custom.title);
       if (Array.isArray(answer.buttons) && answer.buttons.length) addReplies(answer.buttons);

@@ -1,14 +1,13 @@
 """First pipeline step: bounded, cleaned text with SMS spellings expanded (case and accents kept,
 for spaCy); every later step sees this text."""
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, Optional, Text
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
-from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from vigie.lexicon import lexicon_fingerprint
-from vigie.nlu import StatelessComponent
+from vigie.nlu import MessageStep
 from vigie.text import MAX_MESSAGE_CHARS, is_command, prepare
 
 ORIGINAL_LENGTH = "original_length"
@@ -16,25 +15,15 @@ ORIGINAL_LENGTH = "original_length"
 
 # Registered as a featurizer so that Rasa also runs it on the training data, before spaCy.
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER], is_trainable=False)
-class TextCleaner(StatelessComponent):
+class TextCleaner(MessageStep):
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
         # the lexicons' hash joins the model's fingerprint: a lexicon change means a new model
         return {"max_chars": MAX_MESSAGE_CHARS, "lexicon": lexicon_fingerprint()}
 
-    def _clean(self, message: Message) -> None:
+    def apply(self, message: Message) -> None:
         text: Optional[str] = message.get(TEXT)
         if text is None or is_command(text):
             return
         message.set(ORIGINAL_LENGTH, len(text), add_to_output=True)
         message.set(TEXT, prepare(text, self.config["max_chars"]))
-
-    def process(self, messages: List[Message]) -> List[Message]:
-        for message in messages:
-            self._clean(message)
-        return messages
-
-    def process_training_data(self, training_data: TrainingData) -> TrainingData:
-        for example in training_data.training_examples:
-            self._clean(example)
-        return training_data

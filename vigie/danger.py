@@ -24,6 +24,7 @@ from vigie.scenarios import IMMEDIATE, PRIORITY
 from vigie.text import strip_accents
 
 ANNOTATED = "vigie_lemmas"
+MATCHED = "vigie_danger_matches"
 Token.set_extension("plain", default="", force=True)
 Token.set_extension("lemmas", default=[], force=True)
 
@@ -110,11 +111,14 @@ class Rulebook:
         return doc
 
     def matches(self, doc: Doc) -> Dict[str, List[Tuple[int, int]]]:
-        """Rule key -> token spans where it matches."""
-        found: Dict[str, List[Tuple[int, int]]] = {}
-        for match_id, start, end in self.matcher(self.annotate(doc)):
-            found.setdefault(self.matcher.vocab.strings[match_id], []).append((start, end))
-        return found
+        """Rule key -> token spans where it matches (once per doc: the safety net and the
+        two-situation cues both ask)."""
+        if MATCHED not in doc.user_data:
+            found: Dict[str, List[Tuple[int, int]]] = {}
+            for match_id, start, end in self.matcher(self.annotate(doc)):
+                found.setdefault(self.matcher.vocab.strings[match_id], []).append((start, end))
+            doc.user_data[MATCHED] = found
+        return doc.user_data[MATCHED]
 
 
 def _spans(found: Dict[str, List[Tuple[int, int]]], prefix: str) -> List[Tuple[int, int]]:

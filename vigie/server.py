@@ -9,9 +9,10 @@ os.environ.setdefault("SQLALCHEMY_SILENCE_UBER_WARNING", "1")
 
 
 def main() -> None:
-    from vigie import resilience
+    from vigie import resilience, warmup
 
     resilience.install()
+    warmup.install()
     from rasa.__main__ import main as rasa_main
 
     sys.argv[0] = "rasa"

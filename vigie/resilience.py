@@ -64,11 +64,19 @@ class ActionClient:
                 self._loop = loop
         return self._loop
 
-    async def _post(self, url: str, body: Dict[str, Any], headers: Dict[str, str]) -> Any:
+    async def _open_session(self) -> aiohttp.ClientSession:
         if self._session is None:  # created on the client's loop, reused (keep-alive)
             self._session = aiohttp.ClientSession(
                 timeout=aiohttp.ClientTimeout(total=ACTION_TIMEOUT_SECONDS))
-        async with self._session.post(url, json=body, headers=headers) as response:
+        return self._session
+
+    def warm_up(self) -> None:
+        """Starts the thread, its loop and the HTTP session before the first message needs them."""
+        asyncio.run_coroutine_threadsafe(self._open_session(), self._start()).result()
+
+    async def _post(self, url: str, body: Dict[str, Any], headers: Dict[str, str]) -> Any:
+        session = await self._open_session()
+        async with session.post(url, json=body, headers=headers) as response:
             if response.status >= 400:
                 raise aiohttp.ClientResponseError(response.request_info, (), status=response.status,
                                                   message=await response.text())
@@ -111,6 +119,13 @@ class ResilientRemoteAction(RemoteAction):
             if response_name not in domain.responses:
                 return []
             return await ActionBotResponse(response_name).run(output_channel, nlg, tracker, domain)
+
+
+def warm_up() -> None:
+    """Builds the schema validator (its own check of the schema takes ~50 ms) and starts the
+    action client, before the first message needs them."""
+    _validator()
+    CLIENT.warm_up()
 
 
 def install() -> None:

@@ -4,11 +4,17 @@ The danger rules, the two-situation and follow-up cues are compiled into spaCy M
 to the model's vocabulary, so they can only be built once the model is loaded; left to the
 first message, that message took ~250 ms instead of ~25 ms. Rasa 3.6 has no hook after the
 model loads, so `install()` wraps the start-up step that loads it (`python -m vigie.server`
-calls it, as it installs the action fallback). Parsing touches no conversation."""
+calls it, as it installs the action fallback). Then one greeting goes through a whole turn
+(tracker, policies, store) in a conversation of its own, which the user's own erase command
+then deletes. Both answers are the domain's: no action server is needed yet."""
 import functools
 import logging
+import uuid
 
 from rasa.core import run as rasa_run
+
+from vigie import resilience
+from vigie.stores import ERASE_INTENT
 
 logger = logging.getLogger(__name__)
 
@@ -25,6 +31,10 @@ WARM_UP_MESSAGES = (
 async def warm_up(agent) -> None:
     for text in WARM_UP_MESSAGES:
         await agent.parse_message(text)
+    sender = f"vigie-warm-up-{uuid.uuid4().hex}"
+    await agent.handle_text("bonjour", sender_id=sender)
+    await agent.handle_text(f"/{ERASE_INTENT}", sender_id=sender)
+    resilience.warm_up()
 
 
 def _warming(load_agent):

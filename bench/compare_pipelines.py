@@ -11,7 +11,6 @@ import yaml
 
 from bench.run import WORK, train_model
 from vigie import PROJECT_ROOT
-
 from vigie.evaluation import evaluate
 
 # the sets that choose the pipeline: development sets by authors who never saw data/nlu (A and

@@ -20,7 +20,7 @@ WORK = PROJECT_ROOT / "bench" / "work"
 CONFIGS = {"vigie": PROJECT_ROOT / "config.yml", "stock": PROJECT_ROOT / "bench" / "pipelines" / "stock.yml"}
 TARGETS = {"macro_f1": ">= 0.92", "min_f1": ">= 0.85", "danger_recall": ">= 0.98", "false_alarm_rate": "<= 0.02",
            "parse_p95_ms": "<= 30", "p95_ms": "<= 40", "late_over_early": "<= 1.2", "throughput_ratio": ">= 3",
-           "ready_s": "<= 15", "train_s": "<= 180"}
+           "ready_s": "<= 15", "train_s": "<= 180", "peak_memory_mb": "<= 886"}
 
 
 def train_model(config: Path, name: str) -> tuple:
@@ -33,9 +33,13 @@ def train_model(config: Path, name: str) -> tuple:
 
 
 def train(name: str) -> tuple:
-    """(model, seconds); with --reuse, a model this script trained before and its recorded time."""
+    """(model, seconds); with --reuse, a model this script trained before and its recorded time.
+    The stock model is always reused once trained (`--retrain-stock` forces it): on today's data
+    its five neural components take 30-40 min of the 2 cores, and its serving figures, measured
+    afresh in every run, do not depend on a few more examples."""
     model, seconds_file = WORK / name / f"{name}.tar.gz", WORK / name / "train_seconds"
-    if "--reuse" in sys.argv and model.exists() and seconds_file.exists():
+    reuse = "--reuse" in sys.argv or (name == "stock" and "--retrain-stock" not in sys.argv)
+    if reuse and model.exists() and seconds_file.exists():
         return model, float(seconds_file.read_text())
     model, seconds = train_model(CONFIGS[name], name)
     seconds_file.write_text(str(seconds))
@@ -63,6 +67,8 @@ ROWS = [("Blind macro-F1", "macro_f1", "{:.3f}"), ("Lowest scenario F1", "min_f1
         ("NLU parse p95 (ms)", "parse_p95_ms", "{:.0f}"),
         ("REST latency p50, 1 user (ms)", "p50_ms", "{:.0f}"), ("REST latency p95, 1 user (ms)", "p95_ms", "{:.0f}"),
         ("Turns 31-40 / turns 1-10, median, 40-turn conversations", "late_over_early", "{:.2f}"),
+        ("First message after start (ms)", "first_message_ms", "{:.0f}"),
+        ("Tenth message after start (ms)", "tenth_message_ms", "{:.0f}"),
         ("Throughput, 20 senders (msg/s)", "throughput_msg_s", "{:.1f}"),
         ("Start to ready (s)", "ready_s", "{:.1f}"), ("Training (s)", "train_s", "{:.0f}"),
         ("Peak server memory (MB)", "peak_memory_mb", "{:.0f}")]
@@ -75,11 +81,14 @@ def value(figures, key):
 
 
 def table(results) -> str:
-    lines = ["| figure | Vigie | stock `rasa init` | ratio |", "|---|---|---|---|"]
+    lines = ["| figure | Vigie | stock `rasa init` | ratio | target |", "|---|---|---|---|---|"]
+    targets = dict(TARGETS, throughput_msg_s=TARGETS["throughput_ratio"] + " stock",
+                   first_message_ms="≤ tenth")
     for label, key, fmt in ROWS:
         ours, stock = value(results["vigie"], key), value(results["stock"], key)
         ratio = f"{ours / stock:.2f}×" if stock else "—"
-        lines.append(f"| {label} | {fmt.format(ours)} | {fmt.format(stock)} | {ratio} |")
+        target = targets.get(key, "").replace(">=", "≥").replace("<=", "≤")
+        lines.append(f"| {label} | {fmt.format(ours)} | {fmt.format(stock)} | {ratio} | {target} |")
     return "\n".join(lines)
 
 

@@ -19,8 +19,7 @@ def agent():
 def test_warm_up_builds_what_the_first_message_needed_and_keeps_no_conversation(agent):
     asyncio.run(warmup.warm_up(agent))
 
-    spacy_vocab = next(iter(danger._RULEBOOKS.values())).matcher.vocab
-    assert danger.rulebook(spacy_vocab).rules  # compiled once, reused by every message
+    assert danger._RULEBOOKS and danger._CUES  # compiled once, reused by every message
     assert resilience._validator.cache_info().currsize == 1
     assert asyncio.run(agent.tracker_store.keys()) == []
 

@@ -36,12 +36,11 @@ $(MODEL): $(VENV)/.installed $(TRAIN_INPUTS)
 
 train: $(MODEL) ## train the model if data or config changed
 
-run: $(MODEL) ## start the action server and Rasa (REST on localhost:5005)
+run: $(MODEL) ## start Rasa (REST on localhost:5005) and the widget's demo page
 	@scripts/run.sh
 
-shell: $(MODEL) ## chat with Vigie in the terminal (the action server runs meanwhile)
-	@mkdir -p .rasa; $(PY) -m rasa_sdk --actions actions --port 5055 > .rasa/actions.log 2>&1 & \
-	  actions=$$!; $(RASA) shell -m $(MODEL); kill $$actions
+shell: $(MODEL) ## chat with Vigie in the terminal (the actions run inside Rasa)
+	$(RASA) shell -m $(MODEL)
 
 # Layers: test-fast needs neither a model nor a server; the others share one stack per layer.
 PYTEST := $(PY) -m pytest -q -p no:cacheprovider

@@ -1,11 +1,10 @@
 #!/usr/bin/env bash
-# `make run`: the action server, Rasa (REST channel) and the chat widget's demo page on
-# localhost, until Ctrl-C.
+# `make run`: Rasa (REST channel; the actions run inside it, endpoints.yml) and the chat
+# widget's demo page on localhost, until Ctrl-C.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=.venv/bin/python
 RASA_PORT=${RASA_PORT:-5005}
-ACTIONS_PORT=${ACTIONS_PORT:-5055}
 WIDGET_PORT=${WIDGET_PORT:-8080}
 WIDGET_URL="http://127.0.0.1:$WIDGET_PORT"
 # Web pages allowed to call Rasa from a browser (CORS, space-separated): the demo page only,
@@ -16,8 +15,6 @@ pids=()
 cleanup() { kill "${pids[@]}" 2>/dev/null || true; }
 trap cleanup EXIT INT TERM
 
-$PY -m rasa_sdk --actions actions --port "$ACTIONS_PORT" > .rasa/actions.log 2>&1 &
-pids+=($!)
 $PY -m vigie.server run -m models/vigie.tar.gz -i 127.0.0.1 -p "$RASA_PORT" \
     --credentials credentials.yml --endpoints endpoints.yml --cors "${CORS_ORIGINS[@]}" \
     > .rasa/rasa.log 2>&1 &
@@ -28,15 +25,15 @@ pids+=($!)
 
 echo "Vigie démarre (modèle chargé en ~20 s)…"
 until curl -sf "http://127.0.0.1:$RASA_PORT/" > /dev/null; do
-  kill -0 "${pids[1]}" 2>/dev/null || { echo "Rasa s'est arrêté : voir .rasa/rasa.log"; exit 1; }
+  kill -0 "${pids[0]}" 2>/dev/null || { echo "Rasa s'est arrêté : voir .rasa/rasa.log"; exit 1; }
   sleep 1
 done
-kill -0 "${pids[2]}" 2>/dev/null || { echo "Le widget s'est arrêté : voir .rasa/widget.log"; exit 1; }
+kill -0 "${pids[1]}" 2>/dev/null || { echo "Le widget s'est arrêté : voir .rasa/widget.log"; exit 1; }
 cat <<MSG
 Vigie est prête.
   REST : curl -s localhost:$RASA_PORT/webhooks/rest/webhook -H 'Content-Type: application/json' \\
            -d '{"sender":"moi","message":"quelqu un menace de publier mes photos"}'
   Widget (page de démo) : $WIDGET_URL/      (CORS : ${CORS_ORIGINS[*]})
-  Terminal : make shell      Logs : .rasa/rasa.log, .rasa/actions.log, .rasa/widget.log      Arrêt : Ctrl-C
+  Terminal : make shell      Logs : .rasa/rasa.log, .rasa/widget.log      Arrêt : Ctrl-C
 MSG
 wait

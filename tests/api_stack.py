@@ -16,7 +16,8 @@ def shared_api_stack(config) -> Stack:
     """Started on first use, stopped when the pytest session ends (`config.add_cleanup`)."""
     global _stack
     if _stack is None:
-        _stack = Stack(extra=["--enable-api", "--auth-token", TOKEN]).start()
+        # the actions through the action server: the fault tests stop it
+        _stack = Stack(extra=["--enable-api", "--auth-token", TOKEN], actions_in_process=False).start()
         config.add_cleanup(_stop)
     return _stack
 

@@ -8,7 +8,7 @@ from vigie.processes import Stack
 
 @pytest.fixture(scope="module", params=TIMES)
 def stack_at(request, monkeypatch_module):
-    monkeypatch_module.setenv("VIGIE_LOCAL_TIME", request.param)   # the action server's clock
+    monkeypatch_module.setenv("VIGIE_LOCAL_TIME", request.param)   # the actions' clock
     servers = Stack().start()
     yield request.param, servers
     servers.stop()

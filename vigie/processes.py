@@ -85,18 +85,23 @@ def action_server(port: Optional[int] = None) -> Process:
 
 
 def rasa_server(action_port: int, port: Optional[int] = None, credentials: str = "credentials.yml",
-                endpoints: Optional[str] = None, extra: List[str] = (), model: Path = MODEL) -> Process:
-    """Rasa on loopback; the endpoints file is the project's, pointed at `action_port`."""
+                endpoints: Optional[str] = None, extra: List[str] = (), model: Path = MODEL,
+                actions_in_process: bool = True) -> Process:
+    """Rasa on loopback; the endpoints file is the project's, pointed at `action_port`, with the
+    actions run inside Rasa as in production, or (`actions_in_process=False`) by the action
+    server, whose failures the fault tests need."""
     port = port or free_port()
-    endpoints = endpoints or _endpoints_for(action_port)
+    endpoints = endpoints or _endpoints_for(action_port, actions_in_process)
     return Process([PYTHON, "-m", "vigie.server", "run", "-m", str(model), "-i", "127.0.0.1",
                     "-p", str(port), "--credentials", credentials, "--endpoints", endpoints, *extra],
                    f"http://127.0.0.1:{port}/")
 
 
-def _endpoints_for(action_port: int) -> str:
+def _endpoints_for(action_port: int, actions_in_process: bool = True) -> str:
     text = (ROOT / "endpoints.yml").read_text().replace(
         "http://localhost:5055/webhook", f"http://127.0.0.1:{action_port}/webhook")
+    if not actions_in_process:
+        text = "\n".join(line for line in text.splitlines() if "actions_module:" not in line)
     path = Path(tempfile.mkstemp(suffix="-endpoints.yml")[1])
     path.write_text(text)
     return str(path)

@@ -34,7 +34,7 @@ async def warm_up(agent) -> None:
     sender = f"vigie-warm-up-{uuid.uuid4().hex}"
     await agent.handle_text("bonjour", sender_id=sender)
     await agent.handle_text(f"/{ERASE_INTENT}", sender_id=sender)
-    resilience.warm_up()
+    resilience.warm_up(agent.action_endpoint)
 
 
 def _warming(load_agent):

@@ -1,9 +1,9 @@
 """Where one turn's time goes, inside Rasa: `python bench/profile_turn.py [MODEL]`.
 
-Loads Vigie's model in this process (Rasa's Agent, Vigie's tracker store, the real action
-server on loopback), answers 4 conversations of 40 turns under cProfile and prints, per turn,
-the time spent in each part: NLU, each policy, the custom action (Rasa's side, then the wait
-for the action server), tracker store load and save, lock. What REST adds on top is the REST
+Loads Vigie's model in this process (Rasa's Agent, Vigie's tracker store, the action endpoint
+of endpoints.yml: the actions run in-process, as in production), warms it up as the server
+does, answers 4 conversations of 40 turns under cProfile and prints, per turn, the time spent
+in each part: NLU, each policy, the custom action, tracker store load and save, lock. What REST adds on top is the REST
 latency of `make bench` minus the in-process total printed here."""
 import asyncio
 import cProfile
@@ -16,13 +16,14 @@ from pathlib import Path
 
 from rasa.core.agent import Agent
 from rasa.shared.core.domain import Domain
-from rasa.utils.endpoints import EndpointConfig
+from rasa.core.utils import AvailableEndpoints
 from rasa.utils.log_utils import configure_structlog
 
 from bench.serving import LONG_CONVERSATIONS, LONG_LENGTH, serving_texts
-from vigie.processes import MODEL, ROOT, action_server
+from vigie.processes import MODEL, ROOT
 from vigie import resilience
 from vigie.stores import ErasableInMemoryTrackerStore
+from vigie.warmup import warm_up
 
 # (label, file suffix, function): cumulative time of these functions, per turn
 PARTS = [
@@ -31,7 +32,8 @@ PARTS = [
     ("dialogue prediction, all policies", "core/processor.py", "_predict_next_with_tracker"),
     ("  MemoizationPolicy", "policies/memoization.py", "predict_action_probabilities"),
     ("  RulePolicy", "policies/rule_policy.py", "predict_action_probabilities"),
-    ("custom action, Rasa's side (CPU)", "vigie/resilience.py", "run"),
+    ("custom action (payload, action, checks)", "vigie/resilience.py", "run"),
+    ("  the action itself (rasa_sdk executor)", "rasa_sdk/executor.py", "run"),
     ("  schema validation", "vigie/resilience.py", "_validate_action_result"),
     ("tracker store load", "core/tracker_store.py", "get_or_create_tracker"),
     ("tracker store save", "vigie/stores.py", "save"),
@@ -63,21 +65,16 @@ async def main(model: Path) -> None:
     configure_structlog(logging.WARNING)  # Rasa's debug log would print (and cost) every message
     logging.getLogger().setLevel(logging.WARNING)
     resilience.install()
-    actions = action_server().start()
-    try:
-        agent = Agent.load(str(model), tracker_store=ErasableInMemoryTrackerStore(
-            Domain.load(str(ROOT / "domain.yml"))),
-            action_endpoint=EndpointConfig(f"http://127.0.0.1:{actions.port}/webhook"))
-        texts = serving_texts()
-        await agent.handle_text("bonjour", sender_id="warm-up")
-        profile = cProfile.Profile()
-        walls = await converse(agent, texts, profile)
-    finally:
-        actions.stop()
+    agent = Agent.load(str(model), tracker_store=ErasableInMemoryTrackerStore(
+        Domain.load(str(ROOT / "domain.yml"))),
+        action_endpoint=AvailableEndpoints.read_endpoints(str(ROOT / "endpoints.yml")).action)
+    await warm_up(agent)
+    profile = cProfile.Profile()
+    walls = await converse(agent, serving_texts(), profile)
     turns = LONG_CONVERSATIONS * LONG_LENGTH
     stats = pstats.Stats(profile)
     total = cumulative_ms(stats, *PARTS[0][1:]) / turns
-    print(f"{turns} turns; wall time per turn (in process, action server wait included): "
+    print(f"{turns} turns; wall time per turn (in process, no HTTP): "
           f"median {statistics.median(t for w in walls for t in w):.1f} ms, turns 1-10 "
           f"{statistics.median(t for w in walls for t in w[:10]):.1f} ms, turns 31-40 "
           f"{statistics.median(t for w in walls for t in w[30:]):.1f} ms")

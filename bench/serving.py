@@ -10,11 +10,13 @@ import json
 import statistics
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Optional
 
 import aiohttp
 
-from vigie.processes import MODEL, action_server, rasa_server
+from vigie.processes import MODEL, Process, free_port, rasa_server
 from vigie import PROJECT_ROOT
 from vigie.evaluation import nlu_examples
 
@@ -42,62 +44,70 @@ def peak_memory_mb(pid: int) -> float:
     return float("nan")
 
 
-async def post(session, url, sender, text) -> float:
+@dataclass
+class Target:
+    url: str                        # the REST webhook
+    answers_required: bool = True   # Vigie answers every message; the stock bot need not
+
+
+async def post(session, target: Target, sender, text) -> float:
     started = time.perf_counter()
-    async with session.post(url, json={"sender": sender, "message": text}) as response:
+    async with session.post(target.url, json={"sender": sender, "message": text}) as response:
         assert response.status == 200
-        assert await response.json()
+        answers = await response.json()
+        assert answers or not target.answers_required
     return (time.perf_counter() - started) * 1000
 
 
-async def first_messages(url, texts) -> list:
+async def first_messages(target, texts) -> list:
     """The first ten messages the fresh server answers, one after the other."""
     async with aiohttp.ClientSession() as session:
-        return [await post(session, url, "first", text) for text in texts[:10]]
+        return [await post(session, target, "first", text) for text in texts[:10]]
 
 
-async def one_user(url, texts) -> list:
+async def one_user(target, texts) -> list:
     async with aiohttp.ClientSession() as session:
-        return [await post(session, url, f"one-user-{i // CONVERSATION_LENGTH}", text)
+        return [await post(session, target, f"one-user-{i // CONVERSATION_LENGTH}", text)
                 for i, text in enumerate(texts[:SEQUENTIAL_MESSAGES])]
 
 
-async def long_conversations(url, texts) -> list:
+async def long_conversations(target, texts) -> list:
     """Latency of each turn, per conversation: [[turn 1, ..., turn 40], ...]."""
     turns = []
     async with aiohttp.ClientSession() as session:
         for c in range(LONG_CONVERSATIONS):
-            turns.append([await post(session, url, f"long-{c}", texts[(c * LONG_LENGTH + turn) % len(texts)])
+            turns.append([await post(session, target, f"long-{c}", texts[(c * LONG_LENGTH + turn) % len(texts)])
                           for turn in range(LONG_LENGTH)])
     return turns
 
 
-async def concurrent(url, texts) -> float:
+async def concurrent(target, texts) -> float:
     async def sender(session, index):
         for k in range(MESSAGES_PER_SENDER):
-            await post(session, url, f"load-{index}", texts[(index * MESSAGES_PER_SENDER + k) % len(texts)])
+            await post(session, target, f"load-{index}", texts[(index * MESSAGES_PER_SENDER + k) % len(texts)])
     async with aiohttp.ClientSession() as session:
         started = time.perf_counter()
         await asyncio.gather(*(sender(session, i) for i in range(CONCURRENT_SENDERS)))
         return CONCURRENT_SENDERS * MESSAGES_PER_SENDER / (time.perf_counter() - started)
 
 
-def serve_and_measure(model: Path, texts) -> dict:
-    actions = action_server().start()
-    server = rasa_server(actions.port, model=model)
+def serve_and_measure(model: Path, texts, server: Optional[Process] = None,
+                      answers_required: bool = True) -> dict:
+    """The figures of `server` (a Rasa process not started yet; by default Vigie's on `model`,
+    its actions run inside it: no action server)."""
+    server = server or rasa_server(free_port(), model=model)  # in-process actions: port unused
     started = time.monotonic()
     server.start(timeout=300)
-    url = server.url + "webhooks/rest/webhook"
+    target = Target(server.url + "webhooks/rest/webhook", answers_required)
     try:
         ready = time.monotonic() - started  # the server answers HTTP: the model is loaded
-        first = asyncio.run(first_messages(url, texts))
-        latencies = asyncio.run(one_user(url, texts))
-        turns = asyncio.run(long_conversations(url, texts))
-        throughput = asyncio.run(concurrent(url, texts))
+        first = asyncio.run(first_messages(target, texts))
+        latencies = asyncio.run(one_user(target, texts))
+        turns = asyncio.run(long_conversations(target, texts))
+        throughput = asyncio.run(concurrent(target, texts))
         memory = peak_memory_mb(server.popen.pid)
     finally:
         server.stop()
-        actions.stop()
     early = statistics.median(t for conv in turns for t in conv[:10])
     late = statistics.median(t for conv in turns for t in conv[30:40])
     return {"p50_ms": percentile(latencies, 50), "p95_ms": percentile(latencies, 95),

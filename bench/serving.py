@@ -60,9 +60,10 @@ async def post(session, target: Target, sender, text) -> float:
 
 
 async def first_messages(target, texts) -> list:
-    """The first ten messages the fresh server answers, one after the other."""
+    """The first ten messages the fresh server answers, one after the other: the same message,
+    each opening a conversation of its own, so that only the server's own warming differs."""
     async with aiohttp.ClientSession() as session:
-        return [await post(session, target, "first", text) for text in texts[:10]]
+        return [await post(session, target, f"first-{i}", texts[0]) for i in range(10)]
 
 
 async def one_user(target, texts) -> list:

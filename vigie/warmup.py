@@ -4,9 +4,9 @@ The danger rules, the two-situation and follow-up cues are compiled into spaCy M
 to the model's vocabulary, so they can only be built once the model is loaded; left to the
 first message, that message took ~250 ms instead of ~25 ms. Rasa 3.6 has no hook after the
 model loads, so `install()` wraps the start-up step that loads it (`python -m vigie.server`
-calls it, as it installs the action fallback). Then one greeting goes through a whole turn
-(tracker, policies, store) in a conversation of its own, which the user's own erase command
-then deletes. Both answers are the domain's: no action server is needed yet."""
+calls it, as it installs the action fallback). Then a greeting and "who can I call?" go
+through whole turns (tracker, policies, the action, store) in a conversation of its own, which
+the user's own erase command then deletes."""
 import functools
 import logging
 import uuid
@@ -31,10 +31,13 @@ WARM_UP_MESSAGES = (
 async def warm_up(agent) -> None:
     for text in WARM_UP_MESSAGES:
         await agent.parse_message(text)
-    sender = f"vigie-warm-up-{uuid.uuid4().hex}"
-    await agent.handle_text("bonjour", sender_id=sender)
-    await agent.handle_text(f"/{ERASE_INTENT}", sender_id=sender)
     resilience.warm_up(agent.action_endpoint)
+    # the whole turn: a greeting, then, when the actions run in-process (an action server may
+    # not be up yet), a question answered by action_orienter (time zones, executor, checks)
+    turns = ["bonjour"] + ["/contacts_aide"] * bool(resilience.actions_module(agent.action_endpoint))
+    sender = f"vigie-warm-up-{uuid.uuid4().hex}"
+    for text in turns + [f"/{ERASE_INTENT}"]:
+        await agent.handle_text(text, sender_id=sender)
 
 
 def _warming(load_agent):

@@ -14,6 +14,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Callable
 
 from bench.readme_table import write_between_markers
 from bench.serving import serve_and_measure, serving_texts
@@ -49,25 +50,34 @@ def train_vigie() -> tuple:
     return model, seconds
 
 
-def stock_bot() -> tuple:
-    """(model, seconds) of the bot `rasa init` writes and trains, made once (--retrain-stock
-    remakes it): Rasa's own command, its own data, pipeline and policies, none of Vigie's code."""
-    seconds_file = STOCK_DIR / "train_seconds"
+def plain_rasa_once(directory: Path, *arguments: str, prepare: Callable[[], None] = lambda: None) -> float:
+    """Seconds that `rasa ARGUMENTS` (plain Rasa, none of Vigie's code) took in `directory`, run
+    once, after `prepare`, and remembered there (--retrain-stock runs it again); its output goes
+    to rasa.log."""
+    seconds_file = directory / "train_seconds"
     if "--retrain-stock" in sys.argv or not seconds_file.exists():
-        STOCK_DIR.mkdir(parents=True, exist_ok=True)
+        directory.mkdir(parents=True, exist_ok=True)
+        prepare()
         started = time.monotonic()
-        with open(STOCK_DIR / "init.log", "w") as log:
-            subprocess.run([PYTHON, "-m", "rasa", "init", "--no-prompt", "--init-dir", str(STOCK_DIR)],
-                           cwd=STOCK_DIR, env=env(), check=True, stdout=log, stderr=subprocess.STDOUT)
+        with open(directory / "rasa.log", "w") as log:
+            subprocess.run([PYTHON, "-m", "rasa", *arguments], cwd=directory, env=env(), check=True,
+                           stdout=log, stderr=subprocess.STDOUT)
         seconds_file.write_text(str(time.monotonic() - started))
-    return max((STOCK_DIR / "models").glob("*.tar.gz")), float(seconds_file.read_text())
+    return float(seconds_file.read_text())
 
 
-def stock_server(model: Path) -> Process:
+def plain_rasa_server(model: Path, endpoints: Path) -> Process:
     port = free_port()
     return Process([PYTHON, "-m", "rasa", "run", "-m", str(model), "-i", "127.0.0.1", "-p", str(port),
-                    "--credentials", str(STOCK_DIR / "credentials.yml"),
-                    "--endpoints", str(STOCK_DIR / "endpoints.yml")], f"http://127.0.0.1:{port}/")
+                    "--credentials", str(STOCK_DIR / "credentials.yml"), "--endpoints", str(endpoints)],
+                   f"http://127.0.0.1:{port}/")
+
+
+def stock_bot() -> tuple:
+    """(model, seconds) of the bot `rasa init` writes and trains: Rasa's own command, its own
+    data, pipeline and policies."""
+    seconds = plain_rasa_once(STOCK_DIR, "init", "--no-prompt", "--init-dir", str(STOCK_DIR))
+    return max((STOCK_DIR / "models").glob("*.tar.gz")), seconds
 
 
 def stock_pipeline_on_vigie() -> tuple:
@@ -75,20 +85,18 @@ def stock_pipeline_on_vigie() -> tuple:
     plain `rasa` on Vigie's domain, rules and stories and 25 examples per intent, made once.
     Its serving cost depends on the domain, the features and the messages, not on the number
     of examples; its training time is that of the sample."""
-    model, seconds_file = STOCK_ON_VIGIE_DIR / "stock.tar.gz", STOCK_ON_VIGIE_DIR / "train_seconds"
-    if "--retrain-stock" in sys.argv or not seconds_file.exists():
-        data = STOCK_ON_VIGIE_DIR / "data"
+    data = STOCK_ON_VIGIE_DIR / "data"
+
+    def sample_data() -> None:
         shutil.rmtree(data, ignore_errors=True)
         shutil.copytree(PROJECT_ROOT / "data", data, ignore=shutil.ignore_patterns("nlu"))
         (data / "nlu.yml").write_text(sample_nlu(EXAMPLES_PER_INTENT), encoding="utf-8")
-        started = time.monotonic()
-        with open(STOCK_ON_VIGIE_DIR / "train.log", "w") as log:
-            subprocess.run([PYTHON, "-m", "rasa", "train", "--config", str(STOCK_DIR / "config.yml"),
-                            "--data", str(data), "--domain", str(PROJECT_ROOT / "domain.yml"),
-                            "--out", str(STOCK_ON_VIGIE_DIR), "--fixed-model-name", "stock", "--force"],
-                           cwd=STOCK_ON_VIGIE_DIR, env=env(), check=True, stdout=log, stderr=subprocess.STDOUT)
-        seconds_file.write_text(str(time.monotonic() - started))
-    return model, float(seconds_file.read_text())
+
+    seconds = plain_rasa_once(STOCK_ON_VIGIE_DIR, "train", "--config", str(STOCK_DIR / "config.yml"),
+                              "--data", str(data), "--domain", str(PROJECT_ROOT / "domain.yml"),
+                              "--out", str(STOCK_ON_VIGIE_DIR), "--fixed-model-name", "stock", "--force",
+                              prepare=sample_data)
+    return STOCK_ON_VIGIE_DIR / "stock.tar.gz", seconds
 
 
 def sample_nlu(per_intent: int) -> str:
@@ -108,10 +116,7 @@ def stock_server_with_actions(model: Path, action_port: int) -> Process:
     """Plain `rasa run` calling Vigie's action server (its domain has action_orienter)."""
     endpoints = STOCK_ON_VIGIE_DIR / "endpoints.yml"
     endpoints.write_text(f'action_endpoint:\n  url: "http://127.0.0.1:{action_port}/webhook"\n')
-    port = free_port()
-    return Process([PYTHON, "-m", "rasa", "run", "-m", str(model), "-i", "127.0.0.1", "-p", str(port),
-                    "--credentials", str(STOCK_DIR / "credentials.yml"), "--endpoints", str(endpoints)],
-                   f"http://127.0.0.1:{port}/")
+    return plain_rasa_server(model, endpoints)
 
 
 def measure_vigie(texts) -> dict:
@@ -144,7 +149,8 @@ def measure_stock(texts) -> dict:
     length; its answers (to intents it was not made for) are not checked, and may be empty."""
     model, train_seconds = stock_bot()
     figures = {"train_s": train_seconds,
-               **serve_and_measure(model, texts, stock_server(model), answers_required=False)}
+               **serve_and_measure(model, texts, plain_rasa_server(model, STOCK_DIR / "endpoints.yml"),
+                                  answers_required=False)}
     print("stock", json.dumps(figures, indent=1), flush=True)
     return figures
 

@@ -23,7 +23,7 @@ from vigie.lexicon import load_yaml
 from vigie.scenarios import IMMEDIATE, PRIORITY
 from vigie.text import strip_accents
 
-ANNOTATED = "vigie_lemmas"
+ANNOTATED = "vigie_lemmas"  # doc.user_data: every word and candidate lemma of the annotated doc
 MATCHED = "vigie_danger_matches"
 Token.set_extension("plain", default="", force=True)
 Token.set_extension("lemmas", default=[], force=True)
@@ -86,7 +86,7 @@ class PatternSet:
 
     def matches(self, doc: Doc) -> Dict[str, List[Tuple[int, int]]]:
         """Rule key -> token spans where it matches; the doc must be annotated."""
-        present = set().union(*(token._.lemmas for token in doc))  # the plain words included
+        present = doc.user_data[ANNOTATED]
         found: Dict[str, List[Tuple[int, int]]] = {}
         for key, required, matcher in self.entries:
             if all(options & present for options in required):
@@ -129,9 +129,9 @@ class Rulebook:
 
     def annotate(self, doc: Doc) -> Doc:
         """Plain form and candidate lemmas of each token (spaCy's, the -er guess, typo matches)."""
-        if doc.user_data.get(ANNOTATED):  # the safety net, situations and follow-ups share a doc
+        if ANNOTATED in doc.user_data:  # the safety net, situations and follow-ups share a doc
             return doc
-        doc.user_data[ANNOTATED] = True
+        present = set()
         for token in doc:
             word = plain(token.text)
             lemmas = {plain(token.lemma_), word}
@@ -142,6 +142,8 @@ class Rulebook:
                 lemmas.update(keyword for keyword, fuzzy in self.fuzzy if fuzzy.fullmatch(word))
             token._.plain = word
             token._.lemmas = sorted(lemmas)
+            present |= lemmas
+        doc.user_data[ANNOTATED] = present  # the plain words included
         return doc
 
     def matches(self, doc: Doc) -> Dict[str, List[Tuple[int, int]]]:

@@ -34,7 +34,9 @@ async def warm_up(agent) -> None:
     resilience.warm_up(agent.action_endpoint)
     # the whole turn: a greeting, then, when the actions run in-process (an action server may
     # not be up yet), a question answered by action_orienter (time zones, executor, checks)
-    turns = ["bonjour"] + ["/contacts_aide"] * bool(resilience.actions_module(agent.action_endpoint))
+    turns = ["bonjour"]
+    if resilience.actions_module(agent.action_endpoint):
+        turns.append("/contacts_aide")
     sender = f"vigie-warm-up-{uuid.uuid4().hex}"
     for text in turns + [f"/{ERASE_INTENT}"]:
         await agent.handle_text(text, sender_id=sender)

@@ -3,7 +3,7 @@ French list (Telegram, plain REST) and as structured contacts (the widget's card
 import datetime as dt
 from typing import List, Optional, Sequence, Tuple
 
-from vigie.scenarios import POLICE_SCENARIOS
+from vigie.scenarios import EVERYDAY, POLICE_SCENARIOS
 from vigie.directory import country, services_for
 
 
@@ -37,6 +37,8 @@ def choose_services(code: str, scenarios: Sequence[str],
             helplines.append(spare)
     everyone = services_for(code, "urgence", now)
     emergency = [s for s in chosen if _is_emergency(s)]
+    if scenario in EVERYDAY:  # a crush or a divorce: the youth line, no emergency number
+        return helplines
     if scenario in POLICE_SCENARIOS:
         emergency += [s for s in everyone if s not in emergency]
     elif not any(s["id"].startswith("urgences") for s in emergency):

@@ -11,6 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.contacts import contacts_message
 from vigie.directory import country, default_country
+from vigie.scenarios import LISTED_WITH
 
 BOT_NOTICE = ("Je suis un robot, pas une personne : je ne remplace pas un adulte, "
               "une ligne d'aide ou la police.")
@@ -18,7 +19,7 @@ FORMAL_SCENARIOS = {"parent_inquiet", "parler_enfant"}
 # "Qui appeler ?" and other general answers: the latest scenario's services come first
 GENERAL = {"contacts_aide", "demande_aide", "nlu_fallback", "autre_langue"}
 # a crisis answer stays on the crisis: no follow-up is added to it
-NO_FOLLOWUP = {"urgence", "detresse"}
+NO_FOLLOWUP = {"intoxication", "urgence", "detresse"}
 LOCAL_TIME_VARIABLE = "VIGIE_LOCAL_TIME"
 
 
@@ -77,7 +78,7 @@ class ActionOrienter(Action):
         formal = tracker.get_slot("role") == "parent" or intent in FORMAL_SCENARIOS
         now = clock(country(code)["timezone"])
         # a general question lists the latest scenario's services, then the general ones
-        scenarios = [scenario] + ["contacts_aide"] * (scenario != intent)
+        scenarios = [scenario, *LISTED_WITH.get(scenario, ())] + ["contacts_aide"] * (scenario != intent)
         text, contacts = contacts_message(code, scenarios, formal=formal, now=now)
         if is_first_answer(tracker):
             text += "\n\n" + BOT_NOTICE

@@ -79,6 +79,11 @@ def emergency_numbers(code: str) -> List[str]:
     return list(dict.fromkeys(numbers))
 
 
+def all_emergencies_number(code: str) -> str:
+    """The number for every emergency (112, 911 in Québec): the `urgences_*` service."""
+    return next(s["phone"] for s in country(code)["services"] if s["id"].startswith("urgences"))
+
+
 def general_helpline(code: str) -> str:
     """The phone line offered when nothing else fits (`nlu_fallback`), open round the clock if one is."""
     lines = [s for s in country(code)["services"] if "nlu_fallback" in s.get("scenarios", []) and s.get("phone")]

@@ -14,7 +14,13 @@ from typing import Dict, Iterable, List, Tuple
 import yaml
 
 from vigie import PROJECT_ROOT
-from vigie.scenarios import DANGER
+from vigie.scenarios import DANGER, EVERYDAY, GROUP_OF
+
+DOUBT = "verifier_danger"  # the direct question with the number (vigie.nlu.safety_net)
+# the 14 situations Vigie answers with advice (the rest: everyday, small talk, calls for help)
+SITUATIONS = ("urgence", "detresse", "chantage", "photo_partagee", "demande_photos", "rencontre",
+              "inconnu_ajout", "image_non_sollicitee", "harcelement", "culpabilite", "ami_concerne",
+              "parent_inquiet", "contacts_aide", "signaler_bloquer", "preuves", "intoxication")
 
 BLIND_DIR = PROJECT_ROOT / "tests" / "nlu_blind"
 
@@ -69,12 +75,22 @@ def scores(gold: List[str], predicted: List[str]) -> Dict:
         per_intent[label] = {"precision": precision, "recall": recall, "f1": f1, "support": tp + fn}
     danger = [(g, p) for g, p in zip(gold, predicted) if g in DANGER]
     safe = [(g, p) for g, p in zip(gold, predicted) if g not in DANGER]
+    everyday = [p for g, p in zip(gold, predicted) if g in EVERYDAY]
     return {
         "examples": len(gold),
         "macro_f1": sum(v["f1"] for v in per_intent.values()) / len(labels),
         "accuracy": sum(g == p for g, p in zip(gold, predicted)) / len(gold),
         # a danger message (urgence, detresse, chantage) recognised as its own scenario
         "danger_recall": sum(g == p for g, p in danger) / len(danger) if danger else 0.0,
+        # ... or asked about first, the number visible
+        "danger_recall_or_asked": sum(g == p or p == DOUBT for g, p in danger) / len(danger) if danger else 0.0,
+        "danger_asked": sum(p == DOUBT for _, p in danger),
+        # an everyday or small-talk message answered with a danger answer (its number first)
+        "everyday_alarm_rate": sum(p in DANGER for p in everyday) / len(everyday) if everyday else 0.0,
+        "everyday_asked_rate": sum(p == DOUBT for p in everyday) / len(everyday) if everyday else 0.0,
+        # an everyday worry answered as one of the situations
+        "everyday_as_situation_rate": (sum(p in SITUATIONS for g, p in zip(gold, predicted) if g == "autre_souci")
+                                       / max(1, sum(g == "autre_souci" for g in gold))),
         # a non-danger message answered as a danger scenario
         "false_alarm_rate": sum(p in DANGER for _, p in safe) / len(safe) if safe else 0.0,
         "fallback_rate": sum(p == "nlu_fallback" for p in predicted) / len(predicted),
@@ -82,13 +98,23 @@ def scores(gold: List[str], predicted: List[str]) -> Dict:
     }
 
 
+def kind_of(path: Path) -> str:
+    """A blind set's kind, from its file name: figures, quotidien, recits, danger, or scenarios."""
+    return next((kind for kind in ("figures", "quotidien", "recits", "danger") if kind in path.stem), "scenarios")
+
+
 def evaluate(model_path: str, paths: Iterable = None) -> Dict:
     paths = list(paths) if paths else blind_sets()
     pairs = [pair for path in paths for pair in nlu_examples(path)]
     parsed = predict(model_path, [text for text, _ in pairs])
     gold = [intent for _, intent in pairs]
-    predicted = [p["intent"]["name"] for p in parsed]
+    predicted = [GROUP_OF.get(p["intent"]["name"], p["intent"]["name"]) for p in parsed]
     result = scores(gold, predicted)
+    # the same figures on each kind of set (figures of speech, everyday messages, long stories)
+    kinds = [kind_of(Path(path)) for path in paths for _ in nlu_examples(path)]
+    result["by_kind"] = {kind: scores([g for g, k in zip(gold, kinds) if k == kind],
+                                      [p for p, k in zip(predicted, kinds) if k == kind])
+                         for kind in sorted(set(kinds))}
     times = sorted(p["parse_ms"] for p in parsed)
     result["parse_p50_ms"], result["parse_p95_ms"] = times[len(times) // 2], times[int(len(times) * 0.95)]
     result["sets"] = [Path(path).name for path in paths]

@@ -3,10 +3,22 @@ and the measurements (no spaCy here, so the action server can import it cheaply)
 
 # The scenarios that put a teen at risk, most urgent first: the order used to label and answer
 # messages that name two situations. Danger recall and false alarms are counted on DANGER.
-PRIORITY = ("urgence", "detresse", "chantage", "photo_partagee", "demande_photos", "rencontre",
-            "inconnu_ajout", "image_non_sollicitee", "harcelement")
-DANGER = ("urgence", "detresse", "chantage")
-# the dialogue names these two "immediate": they never depend on the action server
-IMMEDIATE = ("urgence", "detresse")
+# `intoxication` (pills or medicine taken) is an `urgence` with its own first line: the
+# medical emergency number; the rules impose it, the measurements count it as `urgence`.
+PRIORITY = ("intoxication", "urgence", "detresse", "chantage", "photo_partagee", "demande_photos",
+            "rencontre", "inconnu_ajout", "image_non_sollicitee", "harcelement")
+DANGER = ("intoxication", "urgence", "detresse", "chantage")
+# the dialogue names these "immediate": they never depend on the action server
+IMMEDIATE = ("intoxication", "urgence", "detresse")
 # answers that list every police and emergency number of the country (the others: the general one)
 POLICE_SCENARIOS = ("urgence", "chantage", "photo_partagee", "rencontre")
+# answers whose helpline card also lists another scenario's lines (pills: the crisis lines)
+LISTED_WITH = {"intoxication": ("detresse",)}
+# the rest of a teen's life: a kind answer and the general youth line, no emergency number
+EVERYDAY = ("autre_souci", "hors_sujet")
+# the group an answer counts for in the measurements
+GROUP_OF = {"intoxication": "urgence"}
+# a danger answer given on the classifier's word alone needs this confidence; below it, Vigie
+# asks one direct question with the number visible (`verifier_danger`). Chosen on the
+# development sets (docs/understanding.md).
+DANGER_CONFIDENCE = 0.7

@@ -2,6 +2,7 @@
 import pytest
 
 from vigie.danger import Rulebook, compile_rule, danger_lexicon, rulebook
+from vigie.scenarios import IMMEDIATE
 from vigie.text import prepare
 
 RULES = list(Rulebook._specs(danger_lexicon()))
@@ -24,7 +25,7 @@ def test_example_matches_its_rule(nlp, key):
 
 def test_every_rule_has_pattern_and_example():
     lexicon = danger_lexicon()
-    groups = [lexicon[intent].get(part, []) for intent in ("urgence", "detresse")
+    groups = [lexicon[intent].get(part, []) for intent in IMMEDIATE
               for part in ("rules", "unless", "cancel")]
     groups += [lexicon["chantage"].get(part, []) for part in ("image", "threat", "alone", "unless")]
     for specs in groups:

@@ -6,8 +6,8 @@ from rasa.nlu.constants import SPACY_DOCS
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from vigie.danger import safety_intent
-from vigie.scenarios import IMMEDIATE
+from vigie.danger import danger_trigger, safety_intent
+from vigie.scenarios import DANGER, DANGER_CONFIDENCE, GROUP_OF, IMMEDIATE
 from vigie.situations import two_situations
 from vigie.language import is_foreign_language, is_wordless
 from vigie.nlu import StatelessComponent
@@ -15,6 +15,10 @@ from vigie.text import is_command, normalize
 
 SAFETY_NET = "safety_net"
 OTHER_SITUATION = "autre_situation"   # entity and slot: the second situation, offered at once
+DOUBT = "verifier_danger"             # intent: one direct question, the number visible
+DOUBTED = "doute"                     # entity and slot: the danger asked about
+ALTERNATIVE = "alternative"           # entity and slot: the answer if the teen says no
+NOT_AN_ANSWER = {"nlu_fallback", DOUBT, "message_vide", "autre_langue"}
 
 
 def _override(message: Message, intent: str, reason: str) -> None:
@@ -49,10 +53,30 @@ class SafetyNet(StatelessComponent):
         imposed = safety_intent(doc, predicted)
         if imposed:
             _override(message, imposed, "danger rule")
+        elif predicted in DANGER and message.get(INTENT)["confidence"] < DANGER_CONFIDENCE:
+            ruled = danger_trigger(doc)  # a rule names another danger than the hesitant guess
+            if not ruled:
+                _ask_first(message, predicted)
+                return
+            _override(message, ruled, "danger rule")
         elif predicted not in IMMEDIATE and is_foreign_language(normalize(text)):
             _override(message, "autre_langue", "other language")
             return
         _offer_other_situation(message, doc)
+
+
+def _ask_first(message: Message, predicted: str) -> None:
+    """A danger answer on a hesitant classifier's word alone: ask first (advice.md: asking
+    directly does not increase the risk), and keep the best other answer for a "no"."""
+    alternative = next((r["name"] for r in message.get(INTENT_RANKING_KEY, [])
+                        if r["name"] not in DANGER and r["name"] not in NOT_AN_ANSWER), "autre_souci")
+    doubted = {"name": predicted, "confidence": message.get(INTENT)["confidence"]}
+    _override(message, DOUBT, "doubt")
+    message.set("doubted", doubted, add_to_output=True)  # bench/danger_threshold.py reads it
+    entities = [{"entity": DOUBTED, "value": GROUP_OF.get(predicted, predicted)},
+                {"entity": ALTERNATIVE, "value": alternative}]
+    message.set(ENTITIES, message.get(ENTITIES, []) + [
+        dict(e, confidence=1.0, extractor="SafetyNet") for e in entities], add_to_output=True)
 
 
 def _offer_other_situation(message: Message, doc) -> None:

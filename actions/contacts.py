@@ -28,6 +28,8 @@ def choose_services(code: str, scenarios: Sequence[str],
         chosen = services_for(code, "contacts_aide", now)
     scenario = scenarios[0]
     helplines = [s for s in chosen if not _is_emergency(s)]
+    if scenario in EVERYDAY:  # a crush or a divorce: the youth lines, even closed; no alarm
+        return helplines
     if not any(_reachable_now(s) for s in helplines):
         # e.g. 3018 closed at night and nothing else listed: the first general line open now
         spare = next((s for s in services_for(code, "contacts_aide", now)
@@ -37,8 +39,6 @@ def choose_services(code: str, scenarios: Sequence[str],
             helplines.append(spare)
     everyone = services_for(code, "urgence", now)
     emergency = [s for s in chosen if _is_emergency(s)]
-    if scenario in EVERYDAY:  # a crush or a divorce: the youth line, no emergency number
-        return helplines
     if scenario in POLICE_SCENARIOS:
         emergency += [s for s in everyone if s not in emergency]
     elif not any(s["id"].startswith("urgences") for s in emergency):

@@ -103,6 +103,13 @@ def contact_entry(service: dict) -> dict:
                     "emergency": _is_emergency(service)}
 
 
+def first_line(code: str, scenario: str, now: Optional[dt.datetime] = None) -> str:
+    """The scenario's first helpline with a phone, open now if one is: "le 3114 (24 h/24)"."""
+    service = next(s for s in services_for(code, scenario, now) if s.get("phone") and not _is_emergency(s))
+    hours = status_text(service)
+    return f"le {service['phone']}" + (f" ({hours})" if hours else "")
+
+
 def contacts_message(code: str, scenarios: Sequence[str], formal: bool = False,
                      now: Optional[dt.datetime] = None) -> Tuple[str, List[dict]]:
     """(text, contacts) for this country and these scenarios (the first one decides)."""

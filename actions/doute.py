@@ -8,22 +8,15 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActionExecuted, SlotSet, UserUttered
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.contacts import status_text
+from actions.contacts import first_line
 from actions.orienter import clock
-from vigie.directory import all_emergencies_number, country, default_country, services_for
+from vigie.directory import all_emergencies_number, country, default_country
 
 QUESTIONS = {
     "urgence": "Est-ce que tu es en danger, là, maintenant ?",
     "detresse": "Est-ce que tu penses à te faire du mal, ou à mourir ?",
     "chantage": "Est-ce que quelqu'un menace de diffuser des photos ou des vidéos de toi ?",
 }
-
-
-def first_line(code: str, scenario: str, now: dt.datetime) -> str:
-    """The scenario's first helpline with a phone, open now if one is: "le 3114 (24 h/24)"."""
-    service = next(s for s in services_for(code, scenario, now) if s.get("phone") and s.get("kind") != "emergency")
-    hours = status_text(service)
-    return f"le {service['phone']}" + (f" ({hours})" if hours else "")
 
 
 def number_line(code: str, doubted: str, now: dt.datetime) -> str:

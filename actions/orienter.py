@@ -9,7 +9,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.contacts import contacts_message
+from actions.contacts import contacts_message, first_line
 from vigie.directory import country, default_country
 from vigie.scenarios import LISTED_WITH
 
@@ -96,5 +96,8 @@ def offer_other_situation(dispatcher: CollectingDispatcher, tracker: Tracker) ->
     other = next(tracker.get_latest_entity_values("autre_situation"), None)
     if not other:
         return []
-    dispatcher.utter_message(response=f"utter_aussi_{other}")
+    code = tracker.get_slot("pays") or default_country()
+    # the second situation's own line, open now if one is ("le 3018 (9 h-23 h)" or "le 119")
+    dispatcher.utter_message(response=f"utter_aussi_{other}",
+                             ligne=first_line(code, other, clock(country(code)["timezone"])))
     return [SlotSet("autre_situation", None)]

@@ -9,7 +9,7 @@ from vigie.evaluation import nlu_examples, predict
 from vigie.processes import MODEL
 from vigie.scenarios import DANGER, GROUP_OF
 
-THRESHOLDS = (0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
+THRESHOLDS = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95)
 
 
 def outcome(parsed: dict, threshold: float) -> str:

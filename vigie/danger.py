@@ -236,5 +236,12 @@ def safety_intent(doc: Doc, predicted: Optional[str]) -> Optional[str]:
     return imposed_intent(book.matches(doc), predicted, book.keep_intents)
 
 
+def figure_of_speech(doc: Doc, intent: str) -> bool:
+    """The message holds one of `intent`'s figures of speech (its `unless` or `cancel` rules):
+    "mourir de honte", "enfermé dehors", "au secours" about a game level."""
+    group = "chantage/unless/" if intent == "chantage" else (f"{intent}/unless/", f"{intent}/cancel/")
+    return any(key.startswith(group) for key in rulebook(doc.vocab).matches(doc))
+
+
 def danger_trigger(doc: Doc) -> Optional[str]:
     return danger_found(rulebook(doc.vocab).matches(doc))

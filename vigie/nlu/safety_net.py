@@ -6,7 +6,7 @@ from rasa.nlu.constants import SPACY_DOCS
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from vigie.danger import danger_trigger, safety_intent
+from vigie.danger import danger_trigger, figure_of_speech, safety_intent
 from vigie.scenarios import DANGER, DANGER_CONFIDENCE, GROUP_OF, IMMEDIATE
 from vigie.situations import two_situations
 from vigie.language import is_foreign_language, is_wordless
@@ -19,6 +19,9 @@ DOUBT = "verifier_danger"             # intent: one direct question, the number 
 DOUBTED = "doute"                     # entity and slot: the danger asked about
 ALTERNATIVE = "alternative"           # entity and slot: the answer if the teen says no
 NOT_AN_ANSWER = {"nlu_fallback", DOUBT, "message_vide", "autre_langue"}
+SHORT_MESSAGE_TOKENS = 15
+# the other answer must be a real candidate, else the everyday answer
+ALTERNATIVE_CONFIDENCE = 0.2
 
 
 def _override(message: Message, intent: str, reason: str) -> None:
@@ -53,6 +56,11 @@ class SafetyNet(StatelessComponent):
         imposed = safety_intent(doc, predicted)
         if imposed:
             _override(message, imposed, "danger rule")
+        elif predicted in DANGER and figure_of_speech(doc, predicted) and len(doc) <= SHORT_MESSAGE_TOKENS:
+            # a short message the figure explains ("je vais mourir de honte"); a longer one
+            # may say more than the figure: it gets the direct question below
+            _override(message, _alternative(message), "figure of speech")
+            return
         elif predicted in DANGER and message.get(INTENT)["confidence"] < DANGER_CONFIDENCE:
             ruled = danger_trigger(doc)  # a rule names another danger than the hesitant guess
             if not ruled:
@@ -65,11 +73,18 @@ class SafetyNet(StatelessComponent):
         _offer_other_situation(message, doc)
 
 
+def _alternative(message: Message) -> str:
+    """The best answer that is not a danger one: the classifier's next guess if it is a real
+    candidate, else the everyday answer."""
+    return next((r["name"] for r in message.get(INTENT_RANKING_KEY, [])
+                 if r["name"] not in DANGER and r["name"] not in NOT_AN_ANSWER
+                 and r["confidence"] >= ALTERNATIVE_CONFIDENCE), "autre_souci")
+
+
 def _ask_first(message: Message, predicted: str) -> None:
     """A danger answer on a hesitant classifier's word alone: ask first (advice.md: asking
     directly does not increase the risk), and keep the best other answer for a "no"."""
-    alternative = next((r["name"] for r in message.get(INTENT_RANKING_KEY, [])
-                        if r["name"] not in DANGER and r["name"] not in NOT_AN_ANSWER), "autre_souci")
+    alternative = _alternative(message)
     doubted = {"name": predicted, "confidence": message.get(INTENT)["confidence"]}
     _override(message, DOUBT, "doubt")
     message.set("doubted", doubted, add_to_output=True)  # bench/danger_threshold.py reads it

@@ -14,6 +14,10 @@ from vigie.evaluation import blind_sets, evaluate
 MIN_MACRO_F1 = 0.94
 MIN_DANGER_RECALL = 0.97
 MAX_FALSE_ALARMS = 0.02
+MAX_EVERYDAY_ALARMS = 0.03
+MAX_EVERYDAY_AS_SITUATION = 0.10
+MIN_DANGER_ANSWERED_OR_ASKED = 0.95
+MIN_STORIES_ACCURACY = 0.85
 
 
 @pytest.fixture(scope="module")
@@ -38,3 +42,21 @@ def test_danger_recall(result):
 def test_false_alarms(result):
     alarms = [e for e in result["errors"] if e["predicted"] in DANGER and e["gold"] not in DANGER]
     assert result["false_alarm_rate"] <= MAX_FALSE_ALARMS, alarms
+
+
+def test_everyday_and_figures_of_speech_get_no_danger_answer(result):
+    for kind in ("figures", "quotidien"):
+        figures = result["by_kind"][kind]
+        assert figures["everyday_alarm_rate"] <= MAX_EVERYDAY_ALARMS, (kind, figures["everyday_alarm_rate"])
+
+
+def test_everyday_worries_are_not_answered_as_a_situation(result):
+    assert result["by_kind"]["quotidien"]["everyday_as_situation_rate"] <= MAX_EVERYDAY_AS_SITUATION
+
+
+def test_every_danger_message_gets_its_answer_or_the_direct_question(result):
+    assert result["danger_recall_or_asked"] >= MIN_DANGER_ANSWERED_OR_ASKED
+
+
+def test_long_stories(result):
+    assert result["by_kind"]["recits"]["accuracy"] >= MIN_STORIES_ACCURACY

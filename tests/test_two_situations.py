@@ -28,4 +28,21 @@ def test_the_more_serious_first_then_the_other_offered(stack, message, first_ans
 
 def test_one_situation_gets_no_offer(stack):
     words = texts(stack.send("two-none", "un gars sur snap me demande des nudes"))
-    assert "Et pour cette personne" not in words and "Et s'il te menace" not in words
+    assert "Et pour cette personne" not in words and "Et pour le chantage" not in words
+
+
+@pytest.mark.parametrize("country,crisis,sextortion", [
+    ("BE", "0800 32 123", "116 000"), ("FR", "3114", "3018|119"), ("CH", "147", "147"),
+    ("QC", "1 866 277-3553", "1 800 263-2266"), ("LU", "112", "8002 1234")])
+def test_sextortion_with_despair_gets_the_crisis_line_first_and_the_sextortion_points(stack, country, crisis,
+                                                                                    sextortion):
+    """The deadliest case: the crisis line first, then in the same answer: don't pay, not your
+    fault, the images can be removed, and the country's sextortion line."""
+    sender = f"two-deadly-{country}"
+    stack.send(sender, f'/informer_pays{{"pays":"{country}"}}')
+    answers = stack.send(sender, "il me fait chanter depuis 1 semaine et j'en peux plus, j'ai envie de disparaître")
+    assert crisis in answers[0]["text"].splitlines()[0]
+    words = texts(answers)
+    for point in ("ne paie pas", "pas ta faute", "peuvent être retirées"):
+        assert point in words, point
+    assert any(line in words for line in sextortion.split("|"))  # the 3018 closes at night

@@ -120,7 +120,7 @@ class Rulebook:
     @staticmethod
     def _specs(lexicon: dict) -> Iterable[Tuple[str, dict]]:
         for intent in IMMEDIATE:
-            for part in ("rules", "unless", "cancel"):
+            for part in ("rules", "unless", "cancel", "ask"):
                 for i, spec in enumerate(lexicon[intent].get(part, [])):
                     yield f"{intent}/{part}/{i}", spec
         for part in ("image", "threat", "alone", "unless"):
@@ -168,6 +168,21 @@ def _triggered(found, intent: str) -> bool:
         return False
     figures = _spans(found, f"{intent}/unless/")
     return any(not _inside(span, figures) for span in _spans(found, f"{intent}/rules/"))
+
+
+def _asks(found, intent: str) -> bool:
+    """An `ask` rule of `intent` matched outside its figures of speech, and nothing cancels it."""
+    if _spans(found, f"{intent}/cancel/"):
+        return False
+    figures = _spans(found, f"{intent}/unless/")
+    return any(not _inside(span, figures) for span in _spans(found, f"{intent}/ask/"))
+
+
+def danger_asked(doc: Doc) -> Optional[str]:
+    """'urgence' or 'detresse' when a warning sign that may be something else is there (a
+    plain "au secours", things given away): the message is asked about, not answered."""
+    found = rulebook(doc.vocab).matches(doc)
+    return next((intent for intent in IMMEDIATE if _asks(found, intent)), None)
 
 
 def danger_found(found) -> Optional[str]:

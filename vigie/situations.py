@@ -19,10 +19,11 @@ def situation_cues() -> dict:
 
 def cued_situations(doc: Doc) -> List[str]:
     """The scenarios this message names by its words."""
-    found = cues_found(doc, SITUATIONS)
-    if threat_found(rulebook(doc.vocab).matches(doc)):
-        found.add("chantage")
-    return sorted(found, key=rank)
+    return sorted(cues_found(doc, SITUATIONS) | _threat_with_pictures(doc), key=rank)
+
+
+def _threat_with_pictures(doc: Doc) -> set:
+    return {"chantage"} if threat_found(rulebook(doc.vocab).matches(doc)) else set()
 
 
 def two_situations(doc: Doc, predicted: Optional[str]) -> Tuple[Optional[str], Optional[str]]:
@@ -32,8 +33,10 @@ def two_situations(doc: Doc, predicted: Optional[str]) -> Tuple[Optional[str], O
     if predicted not in PRIORITY:
         return None, None
     cued = set(cued_situations(doc))
-    # a stranger is the way in, not the situation: it is offered, never answered instead
-    leading = sorted((cued - {"inconnu_ajout"}) | {predicted}, key=rank)
+    # a stranger is the way in, not the situation, and blackmail named without pictures may be
+    # about homework: both are offered, never answered instead
+    offered_only = {"inconnu_ajout"} | ({"chantage"} - _threat_with_pictures(doc))
+    leading = sorted((cued - offered_only) | {predicted}, key=rank)
     others = sorted((cued | {predicted}) - {leading[0]}, key=rank)
     if not others:
         return None, None

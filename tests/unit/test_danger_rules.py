@@ -26,7 +26,7 @@ def test_example_matches_its_rule(nlp, key):
 def test_every_rule_has_pattern_and_example():
     lexicon = danger_lexicon()
     groups = [lexicon[intent].get(part, []) for intent in IMMEDIATE
-              for part in ("rules", "unless", "cancel")]
+              for part in ("rules", "unless", "cancel", "ask")]
     groups += [lexicon["chantage"].get(part, []) for part in ("image", "threat", "alone", "unless")]
     for specs in groups:
         for spec in specs:

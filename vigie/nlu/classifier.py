@@ -5,14 +5,15 @@ import re
 from typing import Any, List, Set, Tuple
 
 import numpy as np
-from scipy.sparse import csr_matrix
+from scipy.sparse import csr_matrix, hstack, vstack
+from sklearn.utils.extmath import softmax
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.nlu.classifiers.logistic_regression_classifier import LogisticRegressionClassifier
 from rasa.nlu.constants import TOKENS_NAMES
+from rasa.utils.tensorflow.constants import RANKING_LENGTH
 from rasa.shared.nlu.constants import FEATURE_TYPE_SENTENCE, FEATURE_TYPE_SEQUENCE, INTENT, INTENT_RANKING_KEY, TEXT
-from rasa.shared.nlu.training_data.features import Features
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
@@ -59,36 +60,61 @@ class IntentClassifier(LogisticRegressionClassifier):
     def process(self, messages: List[Message]) -> List[Message]:
         readable = []
         for message in messages:
-            if message.get_sparse_features(TEXT)[1] is not None and _lemmas(message) & self.known:
+            if _has_text_features(message) and _lemmas(message) & self.known:
                 readable.append(message)
             else:
                 message.set(INTENT, dict(UNREAD), add_to_output=True)
                 message.set(INTENT_RANKING_KEY, [], add_to_output=True)
         if readable:
-            super().process(readable)
-            for message in readable:
-                self._read_story(message)
+            probabilities = self._probabilities(vstack([_text_row(m) for m in readable]).tocsr())
+            for message, row in zip(readable, probabilities):
+                self._set_intent(message, self._read_story(message, row))
         return messages
 
-    def _read_story(self, message: Message) -> None:
-        """A long message is read whole and sentence by sentence: its intent is the best of the
-        whole's probabilities averaged with the sentences' mean. Read whole, a story spreads
-        its probabilities thin and fell back; read by sentences alone, one gloomy sentence
-        outweighed the story (bench/nlu_dev_2026-12-07-recits.yml: 22, 20 and 9 errors of 50
-        for whole, most-serious-sentence and this). Danger told anywhere is the rules' job."""
+    def _probabilities(self, rows: csr_matrix) -> np.ndarray:
+        """scikit-learn's predict_proba for this multinomial model, with its weights kept in the
+        layout a sparse product reads fast (scikit-learn copied them at each message: 2 ms)."""
+        if getattr(self, "_weights", None) is None:
+            if self.clf.multi_class == "ovr" or len(self.clf.classes_) <= 2:
+                return self.clf.predict_proba(rows)
+            self._weights = np.ascontiguousarray(self.clf.coef_.T)
+        return softmax(np.asarray(rows @ self._weights) + self.clf.intercept_, copy=False)
+
+    def _read_story(self, message: Message, whole: np.ndarray) -> np.ndarray:
+        """A long message is read whole and sentence by sentence: its probabilities are the
+        whole's averaged with the sentences' mean. Read whole, a story spreads its
+        probabilities thin and fell back; letting its most serious sentence win, one gloomy
+        sentence outweighed the story (bench/nlu_dev_2026-12-07-recits.yml: 22, 20 and 9
+        errors of 50 for whole, most serious sentence and this). Danger told anywhere in a
+        story is the safety net's job: its rules read the whole text."""
         spans = _sentence_token_spans(message)
         if len(spans) < STORY_SENTENCES:
-            return
-        sentences = [_sentence_message(message, start, end) for start, end in spans]
-        each = self.clf.predict_proba(self._create_X(sentences))
-        whole = self.clf.predict_proba(self._create_X([message]))[0]
-        blended = (whole + each.mean(axis=0)) / 2
-        names = list(self.clf.classes_)
-        best = {"name": names[int(blended.argmax())], "confidence": float(blended.max())}
-        ranking = sorted(({"name": n, "confidence": float(c)} for n, c in zip(names, blended)
-                          if n != best["name"]), key=lambda r: -r["confidence"])[:9]
-        message.set(INTENT, best, add_to_output=True)
-        message.set(INTENT_RANKING_KEY, [dict(best)] + ranking, add_to_output=True)
+            return whole
+        each = self._probabilities(_sentence_rows(message, spans))
+        return (whole + each.mean(axis=0)) / 2
+
+    def _set_intent(self, message: Message, probabilities: np.ndarray) -> None:
+        """As Rasa's LogisticRegressionClassifier sets them: the top intent and the ranking."""
+        ranking = sorted(({"name": name, "confidence": float(p)}
+                          for name, p in zip(self.clf.classes_, probabilities)), key=lambda r: -r["confidence"])
+        message.set(INTENT, dict(ranking[0]), add_to_output=True)
+        length = self.config[RANKING_LENGTH]
+        message.set(INTENT_RANKING_KEY, ranking[:length] if length > 0 else ranking, add_to_output=True)
+
+
+def _sparse_text_features(message: Message, kind: str) -> list:
+    return [f for f in message.features if f.attribute == TEXT and f.type == kind and f.is_sparse()]
+
+
+def _has_text_features(message: Message) -> bool:
+    return bool(_sparse_text_features(message, FEATURE_TYPE_SENTENCE))
+
+
+def _text_row(message: Message) -> csr_matrix:
+    """The classifier's row for a message, as Rasa's `_create_X` makes it (the count
+    featurizers' sentence features side by side, in the message's order; the pipeline has no
+    dense features), without Rasa's deep copies of each feature matrix."""
+    return hstack([f.features for f in _sparse_text_features(message, FEATURE_TYPE_SENTENCE)]).tocsr()
 
 
 def _sentence_token_spans(message: Message) -> List[Tuple[int, int]]:
@@ -106,21 +132,10 @@ def _sentence_token_spans(message: Message) -> List[Tuple[int, int]]:
     return spans
 
 
-def _sentence_message(message: Message, start: int, end: int) -> Message:
-    """A message made of one sentence's tokens: its sequence features sliced, its sentence
-    features the sum of those rows (as the count featurizers make them for a whole text)."""
-    sequences = {}
-    for features in message.features:
-        if features.attribute == TEXT and features.type == FEATURE_TYPE_SEQUENCE and features.is_sparse():
-            sequences[str(features.origin)] = csr_matrix(features.features)[start:end]
-    sliced = []
-    for features in message.features:
-        if features.attribute != TEXT or not features.is_sparse():
-            continue
-        origin = str(features.origin)
-        if features.type == FEATURE_TYPE_SEQUENCE:
-            sliced.append(Features(sequences[origin].tocoo(), FEATURE_TYPE_SEQUENCE, TEXT, features.origin))
-        elif features.type == FEATURE_TYPE_SENTENCE and origin in sequences:
-            total = csr_matrix(np.asarray(sequences[origin].sum(axis=0)))
-            sliced.append(Features(total.tocoo(), FEATURE_TYPE_SENTENCE, TEXT, features.origin))
-    return Message(data={TEXT: message.get(TEXT)}, features=sliced)
+def _sentence_rows(message: Message, spans: List[Tuple[int, int]]) -> csr_matrix:
+    """One row per sentence, as the classifier's rows are made for a whole text: for each
+    count featurizer, in the message's order, the sum of the sentence's token rows."""
+    sequences = {str(f.origin): csr_matrix(f.features) for f in _sparse_text_features(message, FEATURE_TYPE_SEQUENCE)}
+    origins = [str(f.origin) for f in _sparse_text_features(message, FEATURE_TYPE_SENTENCE)]
+    return vstack([hstack([csr_matrix(sequences[origin][start:end].sum(axis=0)) for origin in origins])
+                   for start, end in spans]).tocsr()

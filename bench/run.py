@@ -26,7 +26,9 @@ WORK = PROJECT_ROOT / "bench" / "work"
 STOCK_DIR = WORK / "stock_rasa_init"
 STOCK_ON_VIGIE_DIR = WORK / "stock_pipeline_vigie_domain"
 EXAMPLES_PER_INTENT = 25  # of Vigie's data for the stock pipeline: all 7,400 take over an hour
-TARGETS = {"macro_f1": ">= 0.92", "min_f1": ">= 0.85", "danger_recall": ">= 0.98", "false_alarm_rate": "<= 0.02",
+TARGETS = {"macro_f1": ">= 0.93", "min_f1": ">= 0.85", "danger_recall": ">= 0.98", "false_alarm_rate": "<= 0.01",
+           "danger_recall_or_asked": "1.0", "figures_alarm_rate": "<= 0.03", "everyday_alarm_rate": "<= 0.03",
+           "everyday_as_situation_rate": "<= 0.10", "stories_accuracy": ">= 0.92",
            "parse_p95_ms": "<= 30", "p95_ms": "<= 40", "late_over_early": "<= 1.2", "throughput_ratio": ">= 3",
            "ready_s": "<= 15", "train_s": "<= 180", "peak_memory_mb": "<= 886"}
 
@@ -122,8 +124,15 @@ def stock_server_with_actions(model: Path, action_port: int) -> Process:
 def measure_vigie(texts) -> dict:
     model, train_seconds = train_vigie()
     scores = evaluate(str(model))
+    kinds = scores["by_kind"]
     figures = {"train_s": train_seconds, **{k: scores[k] for k in (
-        "macro_f1", "accuracy", "danger_recall", "false_alarm_rate", "fallback_rate", "parse_p95_ms", "sets")},
+        "macro_f1", "accuracy", "danger_recall", "danger_recall_or_asked", "false_alarm_rate", "fallback_rate",
+        "parse_p95_ms", "sets")},
+        # the open world, by kind of blind set (vigie.evaluation.kind_of)
+        "figures_alarm_rate": kinds["figures"]["everyday_alarm_rate"],
+        "everyday_alarm_rate": kinds["quotidien"]["everyday_alarm_rate"],
+        "everyday_as_situation_rate": kinds["quotidien"]["everyday_as_situation_rate"],
+        "stories_accuracy": kinds["recits"]["accuracy"],
         "recall": {k: v["recall"] for k, v in scores["per_intent"].items()},
         "f1": {k: v["f1"] for k, v in scores["per_intent"].items()}}
     figures.update(serve_and_measure(model, texts))
@@ -157,7 +166,12 @@ def measure_stock(texts) -> dict:
 
 ROWS = [("Blind macro-F1", "macro_f1", "{:.3f}"), ("Lowest scenario F1", "min_f1", "{:.2f}"),
         ("Danger recall (urgence+détresse+chantage)", "danger_recall", "{:.3f}"),
+        ("Danger answered or asked about, the number visible", "danger_recall_or_asked", "{:.3f}"),
         ("False-alarm rate (non-danger → danger)", "false_alarm_rate", "{:.3f}"),
+        ("Figures of speech with a danger answer first", "figures_alarm_rate", "{:.3f}"),
+        ("Everyday concerns with a danger answer first", "everyday_alarm_rate", "{:.3f}"),
+        ("Everyday concerns answered as a situation", "everyday_as_situation_rate", "{:.3f}"),
+        ("Long stories right", "stories_accuracy", "{:.3f}"),
         ("Recall urgence", "recall.urgence", "{:.2f}"), ("Recall détresse", "recall.detresse", "{:.2f}"),
         ("Recall chantage", "recall.chantage", "{:.2f}"),
         ("NLU parse p95 (ms)", "parse_p95_ms", "{:.0f}"),

@@ -70,9 +70,16 @@ def test_no_gets_the_other_answer(stack, no):
     assert "103" in texts(answers) and not answers[0]["text"].startswith(("📞", "🚨"))
 
 
-def test_a_possible_danger_is_asked_about_not_fallen_back(stack):
-    answers = stack.send("doubt-real", "je sais plus trop ce que je fais ici en fait")
-    assert answers and answers[0]["text"]
+@pytest.mark.parametrize("message", ["au secours", "aidez moi vite"])
+def test_a_plain_call_for_help_is_asked_about_with_the_number(stack, message):
+    answers = stack.send(f"doubt-call-{hash(message)}", message)
+    assert first_line(answers) == "Est-ce que tu es en danger, là, maintenant ?"
+    assert "112" in answers[0]["text"] and [b["title"] for b in answers[0]["buttons"]] == ["Oui", "Non"]
+
+
+def test_a_call_for_help_about_a_game_level_is_not_asked_about(stack):
+    answers = stack.send("doubt-game", "bloquée au niveau 147 de candy crush au secours")
+    assert not any(mark in texts(answers) for mark in ("🚨", "danger, là, maintenant"))
 
 
 @pytest.mark.parametrize("country,number", [("BE", "112"), ("FR", "15 (SAMU)"), ("CH", "144"),

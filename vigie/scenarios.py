@@ -19,6 +19,7 @@ EVERYDAY = ("autre_souci", "hors_sujet")
 # the group an answer counts for in the measurements
 GROUP_OF = {"intoxication": "urgence"}
 # a danger answer given on the classifier's word alone needs this confidence; below it, Vigie
-# asks one direct question with the number visible (`verifier_danger`). Chosen on the
-# development sets (docs/understanding.md).
-DANGER_CONFIDENCE = 0.7
+# asks one direct question with the number visible (`verifier_danger`). Chosen per danger on
+# the development sets (`python -m bench.danger_threshold`): a false 112 costs most, a false
+# "ne paie pas" least.
+DANGER_CONFIDENCE = {"intoxication": 0.8, "urgence": 0.8, "detresse": 0.7, "chantage": 0.6}

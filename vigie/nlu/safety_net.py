@@ -56,12 +56,15 @@ class SafetyNet(StatelessComponent):
         imposed = safety_intent(doc, predicted)
         if imposed:
             _override(message, imposed, "danger rule")
-        elif predicted in DANGER and figure_of_speech(doc, predicted) and len(doc) <= SHORT_MESSAGE_TOKENS:
-            # a short message the figure explains ("je vais mourir de honte"); a longer one
-            # may say more than the figure: it gets the direct question below
-            _override(message, _alternative(message), "figure of speech")
+        elif predicted in DANGER and figure_of_speech(doc, predicted):
+            # a short message the figure explains ("je vais mourir de honte") gets the other
+            # answer; a longer one may say more than the figure: it gets the direct question
+            if len(doc) <= SHORT_MESSAGE_TOKENS:
+                _override(message, _alternative(message), "figure of speech")
+            else:
+                _ask_first(message, predicted)
             return
-        elif predicted in DANGER and message.get(INTENT)["confidence"] < DANGER_CONFIDENCE:
+        elif predicted in DANGER and message.get(INTENT)["confidence"] < DANGER_CONFIDENCE[predicted]:
             ruled = danger_trigger(doc)  # a rule names another danger than the hesitant guess
             if not ruled:
                 _ask_first(message, predicted)

@@ -14,7 +14,7 @@ from vigie.directory import all_emergencies_number, country, default_country
 
 QUESTIONS = {
     "urgence": "Est-ce que tu es en danger, là, maintenant ?",
-    "detresse": "Est-ce que tu penses à te faire du mal, ou à mourir ?",
+    "detresse": "Est-ce que tu penses au suicide, ou à te faire du mal ?",
     "chantage": "Est-ce que quelqu'un menace de diffuser des photos ou des vidéos de toi ?",
 }
 
@@ -24,8 +24,7 @@ def number_line(code: str, doubted: str, now: dt.datetime) -> str:
     if doubted == "urgence":
         return f"Si oui, appelle tout de suite le {country(code)['emergency']['label']}."
     if doubted == "detresse":
-        return (f"Si oui, appelle {first_line(code, 'detresse', now)} : quelqu'un t'écoute. "
-                f"Danger tout de suite : {all_emergencies_number(code)}.")
+        return f"Si oui, appelle {first_line(code, 'detresse', now)}. Danger immédiat : {all_emergencies_number(code)}."
     return ("Si oui : ne paie pas et n'envoie plus rien, ce n'est pas ta faute. "
             f"Appelle {first_line(code, 'chantage', now)}.")
 

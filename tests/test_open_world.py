@@ -48,7 +48,7 @@ def doubt(stack, sender: str) -> list:
 
 def test_a_doubt_gets_one_question_with_the_number_and_yes_no_buttons(stack):
     answers = doubt(stack, "doubt-question")
-    assert first_line(answers) == "Est-ce que tu penses à te faire du mal, ou à mourir ?"
+    assert first_line(answers) == "Est-ce que tu penses au suicide, ou à te faire du mal ?"
     assert "0800 32 123" in answers[0]["text"]
     assert [b["title"] for b in answers[0]["buttons"]] == ["Oui", "Non"]
 

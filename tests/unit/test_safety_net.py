@@ -1,7 +1,7 @@
 """The deterministic safety net, on real teen wordings (lexicon/danger.yml, vigie/danger.py)."""
 import pytest
 
-from vigie.danger import danger_trigger, safety_intent
+from vigie.danger import danger_asked, danger_trigger, figure_of_speech, safety_intent
 from vigie.language import is_foreign_language, is_wordless
 from vigie.text import expand_sms, normalize, prepare
 
@@ -129,3 +129,59 @@ def test_wordless_and_foreign_messages():
 def test_normalisation():
     assert normalize("J’AI PEUUUUR   à l'école\u200b") == "j'ai peur a l'ecole"
     assert len(normalize("ab " * 5_000)) == 1000
+
+
+# ---------- the open world: pills, warning signs asked about, figures of speech ----------
+
+@pytest.mark.parametrize("text", ["j'ai pris des cachets", "jai avalé toute la boîte de doliprane",
+                                  "j'ai pris des somnifères avec de la vodka", "20 dafalgan je les ai pris"])
+def test_pills_taken_are_intoxication(trigger, text):
+    assert trigger(text) == "intoxication"
+
+
+@pytest.mark.parametrize("text", ["j'ai pris un doliprane pour ma migraine", "j'ai oublié de prendre mes médicaments",
+                                  "j'ai avalé toute la boîte de chocolats"])
+def test_a_pill_for_a_headache_is_not_intoxication(trigger, text):
+    assert trigger(text) is None
+
+
+def test_a_past_attempt_is_despair_not_an_emergency(trigger):
+    assert trigger("le mois passé j'ai avalé des cachets de ma mère pour dormir longtemps") == "detresse"
+
+
+@pytest.mark.parametrize("text,intent", [
+    ("il me force à faire des trucs je peux pas parler", "urgence"),
+    ("une voiture roule lentement à côté de moi depuis l'école", "urgence"),
+    ("un homme le suit en voiture, il est au tel avec moi", "urgence"),
+    ("je porte des manches longues même en été pour que personne voie mes bras", "detresse"),
+    ("j'ai donné toutes mes affaires à mes potes, j'en aurai plus besoin", "detresse"),
+])
+def test_danger_that_was_missed(trigger, text, intent):
+    assert trigger(text) == intent
+
+
+@pytest.mark.parametrize("text", [
+    "je vais mourir de honte 💀", "ma soeur a fini le nutella je vais la tuer", "mon chat est mort",
+    "je suis enfermé dehors j'ai oublié mes clés", "bloquée au niveau 147 de candy crush au secours",
+    "ma mère menace de confisquer ma ps5", "il me suit sur insta", "je me suis coupé avec une feuille de papier",
+    "mon petit frère de 4 ans me suit partout", "ça cognait à la porte mais c'était ma grand-mère",
+])
+def test_figures_of_speech_trigger_nothing(nlp, trigger, text):
+    assert trigger(text) is None
+    assert danger_asked(nlp(prepare(text))) is None
+
+
+@pytest.mark.parametrize("text,intent", [
+    ("au secours", "urgence"), ("aidez moi vite", "urgence"),
+    ("j'ai donné ma switch à mon petit frère et mes sweats à ma meilleure pote", "detresse"),
+    ("j'ai dit au revoir à tout le monde sur insta ce soir", "detresse"),
+])
+def test_warning_signs_that_may_be_something_else_are_asked_about(nlp, trigger, text, intent):
+    assert trigger(text) is None
+    assert danger_asked(nlp(prepare(text))) == intent
+
+
+@pytest.mark.parametrize("text,intent", [("je vais mourir de honte", "detresse"),
+                                         ("je suis enfermée dehors", "urgence")])
+def test_a_figure_of_speech_answers_for_the_classifier(nlp, text, intent):
+    assert figure_of_speech(nlp(prepare(text)), intent)

@@ -20,6 +20,7 @@ DOUBTED = "doute"                     # entity and slot: the danger asked about
 ALTERNATIVE = "alternative"           # entity and slot: the answer if the teen says no
 NOT_AN_ANSWER = {"nlu_fallback", DOUBT, "message_vide", "autre_langue"}
 SHORT_MESSAGE_TOKENS = 15
+SURE = 0.95
 # the other answer must be a real candidate, else the everyday answer
 ALTERNATIVE_CONFIDENCE = 0.2
 
@@ -45,6 +46,9 @@ class SafetyNet(StatelessComponent):
 
     @staticmethod
     def _check(message: Message) -> None:
+        """A danger answer needs evidence: a safety rule, or the classifier sure enough of that
+        danger. A figure of speech never alarms; a doubt, a warning sign that may be something
+        else, or a figure in a long message gets the direct question (`verifier_danger`)."""
         text = message.get(TEXT) or ""
         if is_command(text):
             return
@@ -56,9 +60,11 @@ class SafetyNet(StatelessComponent):
         imposed = safety_intent(doc, predicted)
         if imposed:
             _override(message, imposed, "danger rule")
-        elif predicted in DANGER and figure_of_speech(doc, predicted):
+        elif predicted in DANGER and figure_of_speech(doc, predicted) and (
+                len(doc) <= SHORT_MESSAGE_TOKENS or message.get(INTENT)["confidence"] < SURE):
             # a short message the figure explains ("je vais mourir de honte") gets the other
-            # answer; a longer one may say more than the figure: it gets the direct question
+            # answer; a longer one may say more than the figure: it gets the direct question,
+            # unless the classifier is sure ("il m'a frappée ... mon frère, il est encore là")
             if len(doc) <= SHORT_MESSAGE_TOKENS:
                 _override(message, _alternative(message), "figure of speech")
             else:

@@ -21,11 +21,10 @@ UNPLACED = {"nlu_fallback", "nier", "affirmer", "hors_sujet", "saluer", "remerci
             "que_peux_tu_faire", "bot_challenge", "demande_aide"}
 
 
-def _doubt_about_blackmail(message: Message) -> bool:
-    """A hesitant guess of blackmail that asks a blackmail follow-up ("il me donne un délai")
-    gets the follow-up's answer, which says what the direct question would lead to."""
-    return (message.get(INTENT) or {}).get("name") == "verifier_danger" and any(
-        e["entity"] == "doute" and e["value"] == "chantage" for e in message.get(ENTITIES, []))
+def _doubted(message: Message) -> bool:
+    """A hesitant danger guess (no rule matched) that asks a follow-up ("il me donne un délai")
+    gets the follow-up's answer: a precise question deserves its answer more than a question."""
+    return (message.get(INTENT) or {}).get("name") == "verifier_danger"
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
@@ -42,7 +41,7 @@ class FollowUpCues(StatelessComponent):
                 continue
             entity = {"entity": ENTITY, "value": found, "confidence": 1.0, "extractor": "FollowUpCues"}
             message.set(ENTITIES, message.get(ENTITIES, []) + [entity], add_to_output=True)
-            if (message.get(INTENT) or {}).get("name") in UNPLACED or _doubt_about_blackmail(message):
+            if (message.get(INTENT) or {}).get("name") in UNPLACED or _doubted(message):
                 top = {"name": found, "confidence": 1.0}
                 message.set(INTENT, top, add_to_output=True)
                 message.set(INTENT_RANKING_KEY, [top] + message.get(INTENT_RANKING_KEY, []),

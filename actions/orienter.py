@@ -34,7 +34,7 @@ def clock(timezone: str) -> dt.datetime:
 
 
 def is_first_answer(tracker: Tracker) -> bool:
-    """No bot message before the user's latest message in this session: the bot notice is due."""
+    """No bot message before the user's latest message in this conversation: the bot notice is due."""
     seen_user_message = False
     for event in reversed(tracker.events):
         kind = event.get("event")

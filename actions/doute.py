@@ -9,8 +9,8 @@ from rasa_sdk.events import ActionExecuted, SlotSet, UserUttered
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.contacts import first_line
-from actions.orienter import clock
-from vigie.directory import all_emergencies_number, country, default_country
+from actions.orienter import local_now, user_country
+from vigie.directory import all_emergencies_number, country
 
 QUESTIONS = {
     "urgence": "Est-ce que tu es en danger, là, maintenant ?",
@@ -35,11 +35,11 @@ class ActionVerifierDanger(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
             domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        code = tracker.get_slot("pays") or default_country()
+        code = user_country(tracker)
         doubted = next(tracker.get_latest_entity_values("doute"), None) or "detresse"
         alternative = next(tracker.get_latest_entity_values("alternative"), None) or "autre_souci"
         dispatcher.utter_message(
-            text=f"{QUESTIONS[doubted]}\n{number_line(code, doubted, clock(country(code)['timezone']))}",
+            text=f"{QUESTIONS[doubted]}\n{number_line(code, doubted, local_now(code))}",
             buttons=[{"title": "Oui", "payload": f"/{doubted}"},
                      {"title": "Non", "payload": "/nier"}])
         return [SlotSet("doute", doubted), SlotSet("alternative", alternative)]

@@ -33,6 +33,15 @@ def clock(timezone: str) -> dt.datetime:
     return dt.datetime(2026, 11, 30, hour, minute, tzinfo=ZoneInfo(timezone))
 
 
+def user_country(tracker: Tracker) -> str:
+    return tracker.get_slot("pays") or default_country()
+
+
+def local_now(code: str) -> dt.datetime:
+    """Now, on the wall clock of the country's time zone (the test clock when it is set)."""
+    return clock(country(code)["timezone"])
+
+
 def is_first_answer(tracker: Tracker) -> bool:
     """No bot message before the user's latest message in this conversation: the bot notice is due."""
     seen_user_message = False
@@ -72,11 +81,11 @@ class ActionOrienter(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
             domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        code = tracker.get_slot("pays") or default_country()
+        code = user_country(tracker)
         scenario = scenario_of(tracker)
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         formal = tracker.get_slot("role") == "parent" or intent in FORMAL_SCENARIOS
-        now = clock(country(code)["timezone"])
+        now = local_now(code)
         # a general question lists the latest scenario's services, then the general ones
         scenarios = [scenario, *LISTED_WITH.get(scenario, ())] + ["contacts_aide"] * (scenario != intent)
         text, contacts = contacts_message(code, scenarios, formal=formal, now=now)
@@ -96,8 +105,8 @@ def offer_other_situation(dispatcher: CollectingDispatcher, tracker: Tracker) ->
     other = next(tracker.get_latest_entity_values("autre_situation"), None)
     if not other:
         return []
-    code = tracker.get_slot("pays") or default_country()
+    code = user_country(tracker)
     # the second situation's own line, open now if one is ("le 3018 (9 h-23 h)" or "le 119")
     dispatcher.utter_message(response=f"utter_aussi_{other}",
-                             ligne=first_line(code, other, clock(country(code)["timezone"])))
+                             ligne=first_line(code, other, local_now(code)))
     return [SlotSet("autre_situation", None)]

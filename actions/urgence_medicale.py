@@ -5,7 +5,8 @@ from typing import Any, Dict, List, Text
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from vigie.directory import country, default_country
+from actions.orienter import user_country
+from vigie.directory import country
 
 
 def medical_line(code: str) -> str:
@@ -19,5 +20,5 @@ class ActionUrgenceMedicale(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
             domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        dispatcher.utter_message(text=medical_line(tracker.get_slot("pays") or default_country()))
+        dispatcher.utter_message(text=medical_line(user_country(tracker)))
         return []

@@ -162,27 +162,20 @@ def _inside(span: Tuple[int, int], others: Sequence[Tuple[int, int]]) -> bool:
     return any(start < span[1] and span[0] < end for start, end in others)
 
 
-def _triggered(found, intent: str) -> bool:
-    """A rule of `intent` matched outside every figure of speech, and nothing cancels it."""
+def _triggered(found, intent: str, part: str = "rules") -> bool:
+    """A rule of `intent` (of its `rules`, or of its `ask` rules) matched outside every figure
+    of speech, and nothing cancels it."""
     if _spans(found, f"{intent}/cancel/"):
         return False
     figures = _spans(found, f"{intent}/unless/")
-    return any(not _inside(span, figures) for span in _spans(found, f"{intent}/rules/"))
-
-
-def _asks(found, intent: str) -> bool:
-    """An `ask` rule of `intent` matched outside its figures of speech, and nothing cancels it."""
-    if _spans(found, f"{intent}/cancel/"):
-        return False
-    figures = _spans(found, f"{intent}/unless/")
-    return any(not _inside(span, figures) for span in _spans(found, f"{intent}/ask/"))
+    return any(not _inside(span, figures) for span in _spans(found, f"{intent}/{part}/"))
 
 
 def danger_asked(doc: Doc) -> Optional[str]:
     """'urgence' or 'detresse' when a warning sign that may be something else is there (a
     plain "au secours", things given away): the message is asked about, not answered."""
     found = rulebook(doc.vocab).matches(doc)
-    return next((intent for intent in IMMEDIATE if _asks(found, intent)), None)
+    return next((intent for intent in IMMEDIATE if _triggered(found, intent, "ask")), None)
 
 
 def danger_found(found) -> Optional[str]:

@@ -14,13 +14,11 @@ from typing import Dict, Iterable, List, Tuple
 import yaml
 
 from vigie import PROJECT_ROOT
-from vigie.scenarios import DANGER, EVERYDAY, GROUP_OF
+from vigie.scenarios import DANGER, DOUBT, EVERYDAY, GROUP_OF, PRIORITY
 
-DOUBT = "verifier_danger"  # the direct question with the number (vigie.nlu.safety_net)
-# the 14 situations Vigie answers with advice (the rest: everyday, small talk, calls for help)
-SITUATIONS = ("urgence", "detresse", "chantage", "photo_partagee", "demande_photos", "rencontre",
-              "inconnu_ajout", "image_non_sollicitee", "harcelement", "culpabilite", "ami_concerne",
-              "parent_inquiet", "contacts_aide", "signaler_bloquer", "preuves", "intoxication")
+# the situations Vigie answers with advice (the rest: everyday, small talk, calls for help)
+SITUATIONS = PRIORITY + ("culpabilite", "ami_concerne", "parent_inquiet", "contacts_aide", "signaler_bloquer",
+                         "preuves")
 
 BLIND_DIR = PROJECT_ROOT / "tests" / "nlu_blind"
 

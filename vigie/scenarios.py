@@ -16,6 +16,8 @@ POLICE_SCENARIOS = ("urgence", "chantage", "photo_partagee", "rencontre")
 LISTED_WITH = {"intoxication": ("detresse",)}
 # the rest of a teen's life: a kind answer and the general youth line, no emergency number
 EVERYDAY = ("autre_souci", "hors_sujet")
+# the direct question with the number, asked when a danger is possible but not certain
+DOUBT = "verifier_danger"
 # the group an answer counts for in the measurements
 GROUP_OF = {"intoxication": "urgence"}
 # a danger answer given on the classifier's word alone needs this confidence; below it, Vigie

@@ -13,6 +13,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 from vigie.followups import cued_followup
 from vigie.nlu import StatelessComponent
+from vigie.scenarios import DOUBT
 from vigie.text import is_command
 
 ENTITY = "suite"
@@ -24,7 +25,7 @@ UNPLACED = {"nlu_fallback", "nier", "affirmer", "hors_sujet", "saluer", "remerci
 def _doubted(message: Message) -> bool:
     """A hesitant danger guess (no rule matched) that asks a follow-up ("il me donne un délai")
     gets the follow-up's answer: a precise question deserves its answer more than a question."""
-    return (message.get(INTENT) or {}).get("name") == "verifier_danger"
+    return (message.get(INTENT) or {}).get("name") == DOUBT
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)

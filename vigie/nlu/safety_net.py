@@ -7,7 +7,7 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from vigie.danger import danger_asked, danger_trigger, figure_of_speech, safety_intent
-from vigie.scenarios import DANGER, DANGER_CONFIDENCE, GROUP_OF, IMMEDIATE
+from vigie.scenarios import DANGER, DANGER_CONFIDENCE, DOUBT, GROUP_OF, IMMEDIATE
 from vigie.situations import two_situations
 from vigie.language import is_foreign_language, is_wordless
 from vigie.nlu import StatelessComponent
@@ -15,7 +15,6 @@ from vigie.text import is_command, normalize
 
 SAFETY_NET = "safety_net"
 OTHER_SITUATION = "autre_situation"   # entity and slot: the second situation, offered at once
-DOUBT = "verifier_danger"             # intent: one direct question, the number visible
 DOUBTED = "doute"                     # entity and slot: the danger asked about
 ALTERNATIVE = "alternative"           # entity and slot: the answer if the teen says no
 NOT_AN_ANSWER = {"nlu_fallback", DOUBT, "message_vide", "autre_langue"}
@@ -76,8 +75,8 @@ class SafetyNet(StatelessComponent):
                 _ask_first(message, predicted)
                 return
             _override(message, ruled, "danger rule")
-        elif predicted not in DANGER and danger_asked(doc):
-            _ask_first(message, danger_asked(doc))
+        elif predicted not in DANGER and (asked := danger_asked(doc)):
+            _ask_first(message, asked)
             return
         elif predicted not in IMMEDIATE and is_foreign_language(normalize(text)):
             _override(message, "autre_langue", "other language")

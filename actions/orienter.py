@@ -11,15 +11,13 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.contacts import contacts_message, first_line
 from vigie.directory import country, default_country
-from vigie.scenarios import LISTED_WITH
+from vigie.scenarios import LISTED_WITH, NO_FOLLOWUP, PRIORITY, SUITE_OF
 
 BOT_NOTICE = ("Je suis un robot, pas une personne : je ne remplace pas un adulte, "
               "une ligne d'aide ou la police.")
 FORMAL_SCENARIOS = {"parent_inquiet", "parler_enfant"}
 # "Qui appeler ?" and other general answers: the latest scenario's services come first
 GENERAL = {"contacts_aide", "demande_aide", "nlu_fallback", "autre_langue"}
-# a crisis answer stays on the crisis: no follow-up is added to it
-NO_FOLLOWUP = {"intoxication", "urgence", "detresse"}
 LOCAL_TIME_VARIABLE = "VIGIE_LOCAL_TIME"
 
 
@@ -55,12 +53,24 @@ def is_first_answer(tracker: Tracker) -> bool:
     return True
 
 
+def situation_before(tracker: Tracker) -> bool:
+    """A situation was told before the latest message of this conversation."""
+    told = set(PRIORITY) | set(SUITE_OF)
+    names = []
+    for event in tracker.events:
+        if event.get("event") == "session_started":
+            names = []
+        elif event.get("event") == "user":
+            names.append(((event.get("parse_data") or {}).get("intent") or {}).get("name"))
+    return any(name in told for name in names[:-1])
+
+
 def scenario_of(tracker: Tracker) -> str:
     """Which scenario's services to list: the message's, or for a general question the latest
     scenario of the conversation (police after a blackmail), the parents' list for a parent."""
     intent = (tracker.latest_message.get("intent") or {}).get("name") or "contacts_aide"
     if intent not in GENERAL:
-        return intent
+        return SUITE_OF.get(intent, intent)
     if tracker.get_slot("role") == "parent":
         return "parent_inquiet"
     return tracker.get_slot("sujet") or "contacts_aide"
@@ -81,13 +91,15 @@ class ActionOrienter(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
             domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        if intent in SUITE_OF and situation_before(tracker):
+            return []  # a follow-up of the blackmail already answered: its words are enough
         code = user_country(tracker)
         scenario = scenario_of(tracker)
-        intent = (tracker.latest_message.get("intent") or {}).get("name")
         formal = tracker.get_slot("role") == "parent" or intent in FORMAL_SCENARIOS
         now = local_now(code)
         # a general question lists the latest scenario's services, then the general ones
-        scenarios = [scenario, *LISTED_WITH.get(scenario, ())] + ["contacts_aide"] * (scenario != intent)
+        scenarios = [scenario, *LISTED_WITH.get(scenario, ())] + ["contacts_aide"] * (intent in GENERAL)
         text, contacts = contacts_message(code, scenarios, formal=formal, now=now)
         if is_first_answer(tracker):
             text += "\n\n" + BOT_NOTICE

@@ -5,8 +5,8 @@ The thresholds sit a margin under the figures measured when the sets were frozen
 import pytest
 
 from vigie.processes import MODEL
-from vigie.scenarios import DANGER
-from vigie.evaluation import blind_sets, evaluate
+from vigie.scenarios import DANGER, EVERYDAY
+from vigie.evaluation import SITUATIONS, blind_sets, evaluate
 
 # measured on every blind set together (2026-12-07, 860 messages: the situations of 2026-11-30
 # and the open world of 2026-12-07; docs/understanding.md): macro-F1 0.920, danger recall 0.909
@@ -30,7 +30,7 @@ def result():
 
 def test_blind_sets_cover_every_scenario(result):
     assert len(blind_sets()) >= 2
-    assert min(v["support"] for v in result["per_intent"].values()) >= 25
+    assert min(result["per_intent"][intent]["support"] for intent in SITUATIONS + EVERYDAY) >= 25
 
 
 def test_macro_f1(result):

@@ -91,3 +91,38 @@ def test_pills_taken_get_the_medical_emergency_number_first_then_the_crisis_line
     assert answers[0]["text"].startswith(f"🚨 Appelle le {number}")
     crisis = {"BE": "0800 32 123", "FR": "3114", "CH": "143", "QC": "1 866 277-3553", "LU": "116 111"}[country]
     assert crisis in texts(answers)
+
+
+@pytest.mark.parametrize("message,advice,never", [
+    ("il est en bas de chez moi et il sonne", "ferme à clé et n'ouvre pas", "magasin"),
+    ("il m'a enfermée dans une chambre je peux pas sortir", "dis où tu es", "magasin"),
+    ("un mec me suit depuis le bus", "là où il y a du monde", "n'ouvre pas"),
+    ("il m'attend à la sortie du collège", "adulte de l'école", "n'ouvre pas"),
+])
+def test_the_danger_advice_fits_where_the_teen_is(stack, message, advice, never):
+    answers = stack.send(f"place-{hash(message)}", message)
+    assert "112" in first_line(answers)
+    everything = texts(answers)
+    assert advice in everything and never not in everything, everything
+
+
+def test_a_friends_despair_gets_the_crisis_line_and_the_secret_is_not_kept(stack):
+    message = "ma pote m'a montré ses bras, elle se fait du mal et m'a fait promettre de rien dire"
+    answers = stack.send("friend-despair", message)
+    assert "0800 32 123" in first_line(answers) and "ton ami·e" in first_line(answers)
+    everything = texts(answers)
+    assert "ne se garde pas" in everything and "Es-tu en sécurité" not in everything
+
+
+def test_a_blackmail_told_by_its_deadline_gets_its_lines_and_what_if_i_pay_gets_no(stack):
+    sender = "deadline-first"
+    stack.send(sender, '/informer_pays{"pays":"FR"}')
+    first = texts(stack.send(sender, "il me laisse jusqu'à minuit pour lui envoyer 200 euros sinon il publie tout"))
+    assert "Ne paie pas" in first and "3018" in first
+    then = texts(stack.send(sender, "et si je paie une dernière fois il supprime tout ?"))
+    assert "payer ne fait presque jamais effacer" in then and "3018" not in then
+
+
+def test_how_to_say_no_gives_words_to_copy(stack):
+    answers = texts(stack.send("say-no", "je lui réponds quoi pour refuser sans que ça parte en drama ?"))
+    assert "Des mots à copier" in answers and "« Non" in answers

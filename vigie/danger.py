@@ -251,5 +251,21 @@ def figure_of_speech(doc: Doc, intent: str) -> bool:
     return any(key.startswith(group) for key in rulebook(doc.vocab).matches(doc))
 
 
+FIRST_PERSON = {"je", "j'", "j", "me", "m'", "m", "moi", "mon", "ma", "mes"}
+THIRD_PERSON = {"se", "s'", "s", "il", "elle", "lui", "sa", "son", "ses", "ils", "elles"}
+
+
+def despair_of(doc: Doc) -> Optional[str]:
+    """Whose despair the matched rules speak of: "self" if one says je/me ("je me coupe"),
+    "other" if every one says il/elle/se ("elle se fait du mal"), None if they do not say."""
+    found = rulebook(doc.vocab).matches(doc)
+    figures = _spans(found, "detresse/unless/")
+    spans = [span for span in _spans(found, "detresse/rules/") if not _inside(span, figures)]
+    words = [{token.lower_ for token in doc[start:end]} for start, end in spans]
+    if any(w & FIRST_PERSON for w in words):
+        return "self"
+    return "other" if words and all(w & THIRD_PERSON for w in words) else None
+
+
 def danger_trigger(doc: Doc) -> Optional[str]:
     return danger_found(rulebook(doc.vocab).matches(doc))

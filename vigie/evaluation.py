@@ -14,7 +14,7 @@ from typing import Dict, Iterable, List, Tuple
 import yaml
 
 from vigie import PROJECT_ROOT
-from vigie.scenarios import DANGER, DOUBT, EVERYDAY, GROUP_OF, PRIORITY
+from vigie.scenarios import DANGER, DOUBT, EVERYDAY, GROUP_OF, NO_FOLLOWUP, PRIORITY
 
 # the situations Vigie answers with advice (the rest: everyday, small talk, calls for help)
 SITUATIONS = PRIORITY + ("culpabilite", "ami_concerne", "parent_inquiet", "contacts_aide", "signaler_bloquer",
@@ -96,30 +96,48 @@ def scores(gold: List[str], predicted: List[str]) -> Dict:
     }
 
 
+FOLLOWUPS = "suites"
+
+
 def kind_of(path: Path) -> str:
-    """A blind set's kind, from its file name: figures, quotidien, recits, danger, or scenarios."""
-    return next((kind for kind in ("figures", "quotidien", "recits", "danger") if kind in path.stem), "scenarios")
+    """A set's kind, from its file name: figures, quotidien, recits, danger, suites (the questions
+    that follow an answer), or scenarios."""
+    kinds = ("figures", "quotidien", "recits", "danger", FOLLOWUPS)
+    return next((kind for kind in kinds if kind in path.stem), "scenarios")
+
+
+def answered_as(parsed: dict, gold: str) -> str:
+    """The answer a parse leads to, as a group: a typed follow-up named by the `suite` entity
+    is answered after the scenario's answer (action_orienter), except after a crisis answer."""
+    name = parsed["intent"]["name"]
+    suites = [e["value"] for e in parsed.get("entities", []) if e.get("entity") == "suite"]
+    if name == gold or (gold in suites and name not in NO_FOLLOWUP and name != DOUBT):
+        return gold
+    return GROUP_OF.get(name, name)
 
 
 def evaluate(model_path: str, paths: Iterable = None) -> Dict:
     paths = list(paths) if paths else blind_sets()
     pairs = [pair for path in paths for pair in nlu_examples(path)]
+    kinds = [kind_of(Path(path)) for path in paths for _ in nlu_examples(path)]
     parsed = predict(model_path, [text for text, _ in pairs])
-    gold = [intent for _, intent in pairs]
-    predicted = [GROUP_OF.get(p["intent"]["name"], p["intent"]["name"]) for p in parsed]
+    every_gold = [intent for _, intent in pairs]
+    every_predicted = [answered_as(p, g) for p, g in zip(parsed, every_gold)]
+    # the groups' figures leave the follow-up questions out: they have their own score
+    gold = [g for g, k in zip(every_gold, kinds) if k != FOLLOWUPS]
+    predicted = [p for p, k in zip(every_predicted, kinds) if k != FOLLOWUPS]
     result = scores(gold, predicted)
     # the same figures on each kind of set (figures of speech, everyday messages, long stories)
-    kinds = [kind_of(Path(path)) for path in paths for _ in nlu_examples(path)]
-    result["by_kind"] = {kind: scores([g for g, k in zip(gold, kinds) if k == kind],
-                                      [p for p, k in zip(predicted, kinds) if k == kind])
+    result["by_kind"] = {kind: scores([g for g, k in zip(every_gold, kinds) if k == kind],
+                                      [p for p, k in zip(every_predicted, kinds) if k == kind])
                          for kind in sorted(set(kinds))}
     times = sorted(p["parse_ms"] for p in parsed)
     result["parse_p50_ms"], result["parse_p95_ms"] = times[len(times) // 2], times[int(len(times) * 0.95)]
     result["sets"] = [Path(path).name for path in paths]
     result["safety_net_overrides"] = sum(1 for p in parsed if p.get("safety_net"))
     result["errors"] = [
-        {"text": text, "gold": g, "predicted": p}
-        for (text, g), p in zip(pairs, predicted) if g != p
+        {"text": text, "gold": g, "predicted": p, "kind": k}
+        for (text, g), p, k in zip(pairs, every_predicted, kinds) if g != p
     ]
     result["confusions"] = Counter(f"{e['gold']}->{e['predicted']}" for e in result["errors"]).most_common(15)
     return result

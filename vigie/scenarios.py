@@ -13,13 +13,21 @@ IMMEDIATE = ("intoxication", "urgence", "detresse")
 # answers that list every police and emergency number of the country (the others: the general one)
 POLICE_SCENARIOS = ("urgence", "chantage", "photo_partagee", "rencontre")
 # answers whose helpline card also lists another scenario's lines (pills: the crisis lines)
-LISTED_WITH = {"intoxication": ("detresse",)}
+LISTED_WITH = {"intoxication": ("detresse",), "detresse_ami": ("detresse",)}
 # the rest of a teen's life: a kind answer and the general youth line, no emergency number
 EVERYDAY = ("autre_souci", "hors_sujet")
+# a friend's despair: the crisis line for the friend and "this secret is not kept"
+FRIEND_DESPAIR = "detresse_ami"
+# a crisis answer stays on the crisis: no typed follow-up's answer is added to it
+NO_FOLLOWUP = ("intoxication", "urgence", "detresse", FRIEND_DESPAIR)
 # the direct question with the number, asked when a danger is possible but not certain
 DOUBT = "verifier_danger"
 # the group an answer counts for in the measurements
-GROUP_OF = {"intoxication": "urgence"}
+# follow-up questions that tell a blackmail ("il me laisse jusqu'à minuit", "j'ai déjà payé"):
+# as a conversation's first situation, their answer also carries the blackmail's helplines
+SUITE_OF = {"si_je_paie": "chantage", "deja_paye": "chantage", "deja_renvoye": "chantage", "delai": "chantage"}
+# `detresse_ami` (a friend's despair, imposed by the safety net) counts as `detresse`
+GROUP_OF = {"intoxication": "urgence", "detresse_ami": "detresse", **SUITE_OF}
 # a danger answer given on the classifier's word alone needs this confidence; below it, Vigie
 # asks one direct question with the number visible (`verifier_danger`). Chosen per danger on
 # the development sets (`python -m bench.danger_threshold`): a false 112 costs most, a false

@@ -145,3 +145,15 @@ def test_the_bot_notice_comes_with_the_first_answer_only(at):
 def test_each_country_gets_its_own_numbers_at_any_hour(at, pays, number, hhmm):
     at(hhmm)
     assert number in run("photo_partagee", pays)["text"]
+
+
+def test_a_blackmail_told_by_its_follow_up_gets_the_blackmail_lines_once(at):
+    at("12:00")
+    first = run("delai", "FR")["text"]
+    assert "3018" in first and "Police : 17" in first
+    dispatcher = CollectingDispatcher()
+    later = tracker("delai", "FR")
+    later.events[2:2] = [{"event": "user", "text": "...", "parse_data": {"intent": {"name": "chantage"}}},
+                         {"event": "bot", "text": "ne paie pas"}]
+    ActionOrienter().run(dispatcher, later, {"responses": {}})
+    assert dispatcher.messages == []

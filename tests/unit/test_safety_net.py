@@ -155,6 +155,10 @@ def test_a_past_attempt_is_despair_not_an_emergency(trigger):
     ("un homme le suit en voiture, il est au tel avec moi", "urgence"),
     ("je porte des manches longues même en été pour que personne voie mes bras", "detresse"),
     ("j'ai donné toutes mes affaires à mes potes, j'en aurai plus besoin", "detresse"),
+    ("il m'oblige a rester et a faire ce qu'il dit jpeux pas ecrire longtemps il regarde", "urgence"),
+    ("le même scooter passe pour la 4e fois devant moi, à chaque fois il ralentit et me regarde", "urgence"),
+    ("depuis que la photo a tourné je vois plus l'intérêt de continuer", "detresse"),
+    ("bonsoir jviens de prendre plein de medocs de ma mamie pour plus me réveiller", "intoxication"),
 ])
 def test_danger_that_was_missed(trigger, text, intent):
     assert trigger(text) == intent
@@ -165,6 +169,12 @@ def test_danger_that_was_missed(trigger, text, intent):
     "je suis enfermé dehors j'ai oublié mes clés", "bloquée au niveau 147 de candy crush au secours",
     "ma mère menace de confisquer ma ps5", "il me suit sur insta", "je me suis coupé avec une feuille de papier",
     "mon petit frère de 4 ans me suit partout", "ça cognait à la porte mais c'était ma grand-mère",
+    "je me cache dans la salle de bain depuis 30 min pour échapper à la vaisselle",
+    "mon cousin est en route, il va encore me détruire à mario kart",
+    "quelqu'un me suit partout dans la maison depuis ce matin... c'est le chien",
+    "je me suis fait les croisés au foot, la saison est finie pour moi",
+    "hier j'ai tapé dans la porte de ma chambre et j'ai fait un trou",
+    "jvais tuer mon frère il a fini le nutella",
 ])
 def test_figures_of_speech_trigger_nothing(nlp, trigger, text):
     assert trigger(text) is None
@@ -175,6 +185,8 @@ def test_figures_of_speech_trigger_nothing(nlp, trigger, text):
     ("au secours", "urgence"), ("aidez moi vite", "urgence"),
     ("j'ai donné ma switch à mon petit frère et mes sweats à ma meilleure pote", "detresse"),
     ("j'ai dit au revoir à tout le monde sur insta ce soir", "detresse"),
+    ("jai fait une liste de qui aura quoi si jamais il m'arrive qqch", "detresse"),
+    ("c normal de mettre des manches longues quand il fait 30 degrés?", "detresse"),
 ])
 def test_warning_signs_that_may_be_something_else_are_asked_about(nlp, trigger, text, intent):
     assert trigger(text) is None
@@ -185,3 +197,50 @@ def test_warning_signs_that_may_be_something_else_are_asked_about(nlp, trigger, 
                                          ("je suis enfermée dehors", "urgence")])
 def test_a_figure_of_speech_answers_for_the_classifier(nlp, text, intent):
     assert figure_of_speech(nlp(prepare(text)), intent)
+
+
+def test_a_countdown_with_a_picture_is_blackmail(imposed):
+    text = "il a mis un compte à rebours dans la conv avec une capture de ma photo"
+    assert imposed(text, "photo_partagee") == "chantage"
+
+
+@pytest.fixture(scope="module")
+def answer(nlp):
+    """The intent the real SafetyNet step gives a message the classifier placed in `predicted`."""
+    from rasa.nlu.constants import SPACY_DOCS
+    from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+    from rasa.shared.nlu.training_data.message import Message
+    from vigie.nlu.safety_net import SafetyNet
+
+    def run(text, predicted, confidence=0.6):
+        message = Message(data={TEXT: text})
+        message.set(SPACY_DOCS[TEXT], nlp(prepare(text)))
+        message.set(INTENT, {"name": predicted, "confidence": confidence})
+        message.set(INTENT_RANKING_KEY, [{"name": predicted, "confidence": confidence},
+                                         {"name": "hors_sujet", "confidence": 0.3}])
+        SafetyNet._check(message)
+        return message.get(INTENT)["name"]
+    return run
+
+
+@pytest.mark.parametrize("text,predicted", [
+    ("ma pote m'a montré ses bras hier, elle se fait du mal. elle m'a fait promettre de rien dire", "ami_concerne"),
+    ("mon pote m'a dit qu'il va se tuer ce week-end", "detresse"),
+    ("ma soeur se scarifie et veut pas que je le dise", "ami_concerne"),
+])
+def test_a_friends_despair_gets_the_answer_for_the_friend(answer, text, predicted):
+    assert answer(text, predicted) == "detresse_ami"
+
+
+@pytest.mark.parametrize("text,predicted", [
+    ("je me suis encore coupée hier", "ami_concerne"),      # the writer's own
+    ("j'ai envie de mourir", "detresse"),
+    ("ma fille se scarifie, que dois-je faire ?", "parent_inquiet"),  # a parent: not "ton ami·e"
+])
+def test_ones_own_despair_stays_detresse(answer, text, predicted):
+    assert answer(text, predicted) == "detresse"
+
+
+def test_a_hesitant_danger_guess_with_a_figure_gets_the_other_answer(answer):
+    text = "ma tante menace de venir me chercher à la sortie du collège pour qu'on aille faire les boutiques ensemble"
+    assert answer(text, "urgence", confidence=0.75) == "hors_sujet"

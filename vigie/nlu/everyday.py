@@ -1,15 +1,20 @@
 """Pipeline step after the FallbackClassifier: a message the classifier hesitated on between
-two everyday answers (an everyday worry, small talk) is not "not understood"."""
+two everyday answers (an everyday worry, small talk), or a long message with an everyday answer
+among its two best guesses, is not "not understood": it gets the everyday worry's answer."""
 from typing import List
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY
+from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from vigie.followups import followups
 from vigie.nlu import StatelessComponent
 from vigie.scenarios import EVERYDAY
 
 FALLBACK = "nlu_fallback"
+# a message this long is something a teen took time to say, not a stray word: "je n'ai pas
+# bien compris" would not fit it (the everyday answer also asks whether it happened online)
+LONG_MESSAGE_WORDS = 8
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
@@ -22,8 +27,12 @@ class EverydayFallback(StatelessComponent):
             if (message.get(INTENT) or {}).get("name") != FALLBACK:
                 continue
             guesses = [r for r in message.get(INTENT_RANKING_KEY, []) if r["name"] != FALLBACK][:2]
-            if len(guesses) == 2 and all(g["name"] in EVERYDAY for g in guesses):
-                top = {"name": EVERYDAY[0], "confidence": sum(g["confidence"] for g in guesses)}
+            everyday = [g for g in guesses if g["name"] in EVERYDAY]
+            long_message = len((message.get(TEXT) or "").split()) >= LONG_MESSAGE_WORDS
+            # a follow-up guessed first ("l'école peut me renvoyer pour ça ?") is left to the cues
+            followup_first = bool(guesses) and guesses[0]["name"] in followups()
+            if len(everyday) == 2 or (everyday and long_message and not followup_first):
+                top = {"name": EVERYDAY[0], "confidence": sum(g["confidence"] for g in everyday)}
                 message.set(INTENT, top, add_to_output=True)
                 message.set(INTENT_RANKING_KEY, [top] + message.get(INTENT_RANKING_KEY, []), add_to_output=True)
         return messages

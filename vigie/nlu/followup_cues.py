@@ -1,9 +1,10 @@
 """Pipeline step after the FallbackClassifier: a typed follow-up question ("j'ai déjà payé").
 
-The classifier's scenario intents keep their meaning: a scenario message that names a follow-up
-keeps its intent and gets a `suite` entity (action_orienter adds the follow-up's answer). Only a
-message the classifier could not place, or placed in small talk, is answered by the follow-up
-itself (its intent becomes the follow-up's, as if its button had been pressed)."""
+The classifier knows the follow-ups from their own examples (data/nlu/suites.yml); the cues add
+what it cannot see alone. A scenario message that names a follow-up keeps its intent and gets a
+`suite` entity (action_orienter adds the follow-up's answer). Only a message the classifier
+could not place, a yes or no, or a plain call for help is answered by the follow-up itself (its
+intent becomes the follow-up's, as if its button had been pressed)."""
 from typing import List
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -18,14 +19,15 @@ from vigie.text import is_command
 
 ENTITY = "suite"
 # answers that say nothing about the situation: the follow-up's answer is worth more
-UNPLACED = {"nlu_fallback", "nier", "affirmer", "hors_sujet", "saluer", "remercier", "au_revoir",
-            "que_peux_tu_faire", "bot_challenge", "demande_aide"}
+UNPLACED = {"nlu_fallback", "nier", "affirmer", "demande_aide"}
 
 
 def _doubted(message: Message) -> bool:
-    """A hesitant danger guess (no rule matched) that asks a follow-up ("il me donne un délai")
-    gets the follow-up's answer: a precise question deserves its answer more than a question."""
-    return (message.get(INTENT) or {}).get("name") == DOUBT
+    """A hesitant blackmail guess (no rule matched) that asks a follow-up ("il me donne un
+    délai") gets the follow-up's answer: a precise question deserves its answer more than a
+    question. A doubted urgence or despair keeps its question ("enfermée dehors jusqu'à 22h")."""
+    return ((message.get(INTENT) or {}).get("name") == DOUBT
+            and (message.get("doubted") or {}).get("name") == "chantage")
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)

@@ -6,10 +6,11 @@ from rasa.nlu.constants import SPACY_DOCS
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from vigie.danger import danger_asked, danger_trigger, figure_of_speech, safety_intent
-from vigie.scenarios import DANGER, DANGER_CONFIDENCE, DOUBT, GROUP_OF, IMMEDIATE
+from vigie.danger import danger_asked, despair_of, danger_trigger, figure_of_speech, safety_intent
+from vigie.scenarios import DANGER, DANGER_CONFIDENCE, DOUBT, FRIEND_DESPAIR, GROUP_OF, IMMEDIATE
 from vigie.situations import two_situations
 from vigie.language import is_foreign_language, is_wordless
+from vigie.danger_place import place_of
 from vigie.nlu import StatelessComponent
 from vigie.text import is_command, normalize
 
@@ -17,9 +18,9 @@ SAFETY_NET = "safety_net"
 OTHER_SITUATION = "autre_situation"   # entity and slot: the second situation, offered at once
 DOUBTED = "doute"                     # entity and slot: the danger asked about
 ALTERNATIVE = "alternative"           # entity and slot: the answer if the teen says no
+PLACE = "lieu"                        # entity and slot: where a teen in immediate danger is
 NOT_AN_ANSWER = {"nlu_fallback", DOUBT, "message_vide", "autre_langue"}
 SHORT_MESSAGE_TOKENS = 15
-SURE = 0.95
 # the other answer must be a real candidate, else the everyday answer
 ALTERNATIVE_CONFIDENCE = 0.2
 
@@ -41,6 +42,7 @@ class SafetyNet(StatelessComponent):
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             self._check(message)
+            _add_place(message)
         return messages
 
     @staticmethod
@@ -57,14 +59,17 @@ class SafetyNet(StatelessComponent):
         predicted = (message.get(INTENT) or {}).get("name")
         doc = message.get(SPACY_DOCS[TEXT])
         imposed = safety_intent(doc, predicted)
+        if imposed == "detresse" and predicted != "parent_inquiet" and despair_of(doc) != "self" and (
+                predicted == "ami_concerne" or despair_of(doc) == "other"):
+            imposed = FRIEND_DESPAIR  # "elle se fait du mal": the answer speaks to the friend who writes
         if imposed:
             _override(message, imposed, "danger rule")
-        elif predicted in DANGER and figure_of_speech(doc, predicted) and (
-                len(doc) <= SHORT_MESSAGE_TOKENS or message.get(INTENT)["confidence"] < SURE):
-            # a short message the figure explains ("je vais mourir de honte") gets the other
-            # answer; a longer one may say more than the figure: it gets the direct question,
-            # unless the classifier is sure ("il m'a frappée ... mon frère, il est encore là")
-            if len(doc) <= SHORT_MESSAGE_TOKENS:
+        elif predicted in DANGER and figure_of_speech(doc, predicted):
+            # a short message the figure explains ("je vais mourir de honte"), or a hesitant
+            # guess, gets the other answer; a longer one the classifier leans on may say more
+            # than the figure ("il m'a frappée ... mon frère"): it gets the direct question
+            if len(doc) <= SHORT_MESSAGE_TOKENS or \
+                    message.get(INTENT)["confidence"] < DANGER_CONFIDENCE[predicted]:
                 _override(message, _alternative(message), "figure of speech")
             else:
                 _ask_first(message, predicted)
@@ -82,6 +87,20 @@ class SafetyNet(StatelessComponent):
             _override(message, "autre_langue", "other language")
             return
         _offer_other_situation(message, doc)
+
+
+def _add_place(message: Message) -> None:
+    """An immediate danger, answered or asked about: where the teen is (`lieu`), so that the
+    safety advice fits it (stay in and lock the door at home, go where people are outside)."""
+    intent = (message.get(INTENT) or {}).get("name")
+    doubted = (message.get("doubted") or {}).get("name")
+    doc = message.get(SPACY_DOCS[TEXT])
+    if doc is None or not (intent == "urgence" or (intent == DOUBT and doubted == "urgence")):
+        return
+    place = place_of(doc)
+    if place:
+        entity = {"entity": PLACE, "value": place, "confidence": 1.0, "extractor": "SafetyNet"}
+        message.set(ENTITIES, message.get(ENTITIES, []) + [entity], add_to_output=True)
 
 
 def _alternative(message: Message) -> str:

@@ -5,22 +5,24 @@ The thresholds sit a margin under the figures measured when the sets were frozen
 import pytest
 
 from vigie.processes import MODEL
-from vigie.scenarios import DANGER, EVERYDAY
+from vigie.scenarios import DANGER, EVERYDAY, GROUP_OF
 from vigie.evaluation import SITUATIONS, blind_sets, evaluate
 
-# measured on every blind set together (2026-12-07, 860 messages: the situations of 2026-11-30
-# and the open world of 2026-12-07; docs/understanding.md): macro-F1 0.920, danger recall 0.909
-# (0.939 with the direct question), false alarms 1.4 %, figures of speech with a danger answer
-# 5 %, everyday worries with one 1.8 %, answered as a situation 8.5 %, long stories 0.90. The
-# logistic regression is deterministic, so the margins only absorb library drift; the targets
-# live in `make bench`.
-MIN_MACRO_F1 = 0.90
-MIN_DANGER_RECALL = 0.88
+# measured on every blind set together (2026-12-07, 836 messages: the situations of 2026-11-30,
+# the everyday days of Roubaix, Montréal-Nord and Luxembourg, figures of speech and indirect
+# danger from Namur, long stories from Lausanne, follow-up questions; docs/understanding.md):
+# macro-F1 0.884, danger recall 0.899 (0.987 with the direct question), false alarms 1.8 %,
+# figures of speech with a danger answer 12 %, everyday worries with one 2.1 %, answered as a
+# situation 12.7 %, long stories 0.96, follow-up questions 0.75. The logistic regression is
+# deterministic, so the margins only absorb library drift; the targets live in `make bench`.
+MIN_MACRO_F1 = 0.86
+MIN_DANGER_RECALL = 0.87
 MAX_FALSE_ALARMS = 0.025
-MAX_EVERYDAY_ALARMS = 0.07
-MAX_EVERYDAY_AS_SITUATION = 0.12
-MIN_DANGER_ANSWERED_OR_ASKED = 0.92
-MIN_STORIES_ACCURACY = 0.86
+MAX_ALARMS = {"figures": 0.14, "quotidien": 0.04}
+MAX_EVERYDAY_AS_SITUATION = 0.15
+MIN_DANGER_ANSWERED_OR_ASKED = 0.95
+MIN_STORIES_ACCURACY = 0.90
+MIN_FOLLOWUPS_ACCURACY = 0.70
 
 
 @pytest.fixture(scope="module")
@@ -30,7 +32,8 @@ def result():
 
 def test_blind_sets_cover_every_scenario(result):
     assert len(blind_sets()) >= 2
-    assert min(result["per_intent"][intent]["support"] for intent in SITUATIONS + EVERYDAY) >= 25
+    assert min(result["per_intent"][intent]["support"]
+               for intent in SITUATIONS + EVERYDAY if intent not in GROUP_OF) >= 25
 
 
 def test_macro_f1(result):
@@ -48,9 +51,9 @@ def test_false_alarms(result):
 
 
 def test_everyday_and_figures_of_speech_get_no_danger_answer(result):
-    for kind in ("figures", "quotidien"):
+    for kind, most in MAX_ALARMS.items():
         figures = result["by_kind"][kind]
-        assert figures["everyday_alarm_rate"] <= MAX_EVERYDAY_ALARMS, (kind, figures["everyday_alarm_rate"])
+        assert figures["everyday_alarm_rate"] <= most, (kind, figures["everyday_alarm_rate"])
 
 
 def test_everyday_worries_are_not_answered_as_a_situation(result):
@@ -63,3 +66,7 @@ def test_every_danger_message_gets_its_answer_or_the_direct_question(result):
 
 def test_long_stories(result):
     assert result["by_kind"]["recits"]["accuracy"] >= MIN_STORIES_ACCURACY
+
+
+def test_follow_up_questions(result):
+    assert result["by_kind"]["suites"]["accuracy"] >= MIN_FOLLOWUPS_ACCURACY

@@ -311,7 +311,47 @@
   }
 
   function addBotMessage(text) {
-    return addMessage("bot", "Vigie", text);
+    const bubble = addMessage("bot", "Vigie", text);
+    addCopyButtons(bubble, text);
+    return bubble;
+  }
+
+  // Ready-to-send words ("Des mots à copier : « Non. »"): one copy button per quoted phrase.
+  const COPY_MARK = /à copier/i;
+  const QUOTED = /«\s*([^»]+?)\s*»/g;
+
+  function addCopyButtons(bubble, text) {
+    if (!COPY_MARK.test(text)) return;
+    const phrases = [...text.matchAll(QUOTED)].map((m) => m[1]).filter((p) => !/^si tu m'aimais$/i.test(p));
+    if (!phrases.length) return;
+    const group = el("div", { class: "vigie-copies", role: "group", "aria-label": "Mots à copier" });
+    for (const phrase of phrases) {
+      const button = el("button", { type: "button", class: "vigie-copy" }, "Copier « " + phrase + " »");
+      button.addEventListener("click", () => copyPhrase(button, phrase));
+      group.append(button);
+    }
+    bubble.append(group);
+  }
+
+  function copyPhrase(button, phrase) {
+    const done = () => {
+      button.classList.add("vigie-copied");
+      button.textContent = "Copié ✓ « " + phrase + " »";
+    };
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(phrase).then(done, () => selectPhrase(button, phrase, done));
+    } else {
+      selectPhrase(button, phrase, done);
+    }
+  }
+
+  function selectPhrase(button, phrase, done) {
+    // no clipboard (an old browser, a refused permission): the phrase is selected to copy by hand
+    const area = el("textarea", { class: "vigie-copy-area", readonly: "" });
+    area.value = phrase;
+    button.after(area);
+    area.select();
+    done();
   }
 
   function addReplies(buttons) {

@@ -91,6 +91,19 @@ def test_scenario_message_and_quick_reply_get_the_right_numbers(page, demo_url):
     assert page.locator('a[href="tel:24"]').count() == 0, "opening hours are not phone numbers"
 
 
+def test_words_to_say_no_come_with_copy_buttons(page, demo_url):
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    open_chat(page, demo_url)
+    answer = say(page, "je lui réponds quoi pour refuser ?")
+    assert "Des mots à copier" in answer
+    copies = page.locator(".vigie-copy")
+    expect(copies.first).to_contain_text("Non, je tiens à toi mais je n'envoie pas ça.")
+    copies.first.click()
+    expect(copies.first).to_contain_text("Copié")
+    assert page.evaluate("navigator.clipboard.readText()") == "Non, je tiens à toi mais je n'envoie pas ça."
+    assert page.locator(".vigie-copy", has_text="si tu m'aimais »").count() == 0, "the question is not a reply"
+
+
 def test_country_button_switches_numbers(page, demo_url):
     open_chat(page, demo_url)
     page.get_by_role("button", name=re.compile("^Pays : Belgique")).click()

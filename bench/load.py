@@ -21,9 +21,9 @@ from urllib.parse import urlparse
 
 import aiohttp
 
-from bench.readme_table import write_between_markers
+from bench.readme_table import write_measurements_table
 from vigie import directory
-from vigie.lexicon import load_yaml
+from vigie.domain_files import domain_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -45,7 +45,7 @@ class Country(NamedTuple):
 
 
 def _backup_list(code: str) -> str:
-    for variant in load_yaml("domain.yml")["responses"]["utter_orienter_secours"]:
+    for variant in domain_yaml()["responses"]["utter_orienter_secours"]:
         if any(c.get("value") == code for c in variant.get("condition", [])):
             return variant["text"]
     return variant["text"]  # the last one, without condition: the default country's
@@ -62,7 +62,7 @@ HELPLINES = "{helplines}"
 EMERGENCY = "{emergency}"
 # (message, markers its answer must contain, with the sender's country filled in)
 SCRIPT = [
-    ("un homme me suit dans la rue", [EMERGENCY, "endroit sûr"]),
+    ("un homme me suit dans la rue", [EMERGENCY, "là où il y a du monde"]),
     ("qui je peux appeler ?", [HELPLINES]),
     ("il menace de publier mes photos si je paie pas", ["ne paie pas", HELPLINES]),
     ("merci", ["Avec plaisir"]),
@@ -251,7 +251,7 @@ def main() -> None:
     RESULTS.write_text(json.dumps(figures, ensure_ascii=False, indent=2) + "\n")
     markdown = table(figures)
     print(markdown)
-    write_between_markers("load", markdown)
+    write_measurements_table("load", markdown)
 
 
 if __name__ == "__main__":

@@ -66,7 +66,7 @@ async def main(model: Path) -> None:
     logging.getLogger().setLevel(logging.WARNING)
     resilience.install()
     agent = Agent.load(str(model), tracker_store=ErasableInMemoryTrackerStore(
-        Domain.load(str(ROOT / "domain.yml"))),
+        Domain.load(str(ROOT / "domain"))),
         action_endpoint=AvailableEndpoints.read_endpoints(str(ROOT / "endpoints.yml")).action)
     await warm_up(agent)
     profile = cProfile.Profile()

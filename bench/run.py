@@ -4,8 +4,8 @@ Trains Vigie and scores it on the blind sets; the stock bot is the one `rasa ini
 own data, Rasa's default pipeline and policies), trained once in bench/work and reused. Then
 serves each one (a real Rasa server over REST on loopback) with the same messages (Vigie's
 development set) and measures latency, throughput, start-up time and peak memory. Writes
-bench/results.json and the table in README.md. Figures, not pass/fail: the targets are printed
-beside them.
+bench/results.json and the table in docs/measurements.md. Figures, not pass/fail: the targets
+are printed beside them.
 """
 import json
 import random
@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 from typing import Callable
 
-from bench.readme_table import write_between_markers
+from bench.readme_table import write_measurements_table
 from bench.serving import serve_and_measure, serving_texts
 from vigie import PROJECT_ROOT
 from vigie.evaluation import evaluate, nlu_examples
@@ -37,7 +37,7 @@ def train_model(config: Path, name: str) -> tuple:
     """Trains `config` on the project's data into bench/work/NAME: (model, seconds)."""
     started = time.monotonic()
     subprocess.run([sys.executable, "-m", "vigie.server", "train", "--config", str(config), "--data", "data",
-                    "--domain", "domain.yml", "--out", str(WORK / name), "--fixed-model-name", name, "--quiet",
+                    "--domain", "domain", "--out", str(WORK / name), "--fixed-model-name", name, "--quiet",
                     "--force"], cwd=PROJECT_ROOT, check=True, stdout=subprocess.DEVNULL)
     return WORK / name / f"{name}.tar.gz", time.monotonic() - started
 
@@ -95,7 +95,7 @@ def stock_pipeline_on_vigie() -> tuple:
         (data / "nlu.yml").write_text(sample_nlu(EXAMPLES_PER_INTENT), encoding="utf-8")
 
     seconds = plain_rasa_once(STOCK_ON_VIGIE_DIR, "train", "--config", str(STOCK_DIR / "config.yml"),
-                              "--data", str(data), "--domain", str(PROJECT_ROOT / "domain.yml"),
+                              "--data", str(data), "--domain", str(PROJECT_ROOT / "domain"),
                               "--out", str(STOCK_ON_VIGIE_DIR), "--fixed-model-name", "stock", "--force",
                               prepare=sample_data)
     return STOCK_ON_VIGIE_DIR / "stock.tar.gz", seconds
@@ -218,7 +218,7 @@ def main() -> None:
     (PROJECT_ROOT / "bench" / "results.json").write_text(json.dumps(results, indent=1, ensure_ascii=False))
     markdown = table(results)
     print(markdown)
-    write_between_markers("bench", markdown)
+    write_measurements_table("bench", markdown)
 
 
 if __name__ == "__main__":

@@ -33,7 +33,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from vigie.directory import emergency_anywhere
-from vigie.lexicon import load_yaml
+from vigie.domain_files import domain_yaml
 
 logger = logging.getLogger(__name__)
 
@@ -70,8 +70,8 @@ PERSONAL_KINDS = ("contact", "location", "venue")
 
 
 def _country_buttons() -> List[Dict[Text, Text]]:
-    """The country buttons of `utter_pays_ok` in domain.yml (its variant without condition)."""
-    variants = load_yaml("domain.yml")["responses"]["utter_pays_ok"]
+    """The country buttons of the domain's `utter_pays_ok` (its variant without condition)."""
+    variants = domain_yaml()["responses"]["utter_pays_ok"]
     return next(v["buttons"] for v in variants if "condition" not in v)
 
 

@@ -5,8 +5,8 @@ The thresholds sit a margin under the figures measured when the sets were frozen
 import pytest
 
 from vigie.processes import MODEL
-from vigie.scenarios import DANGER, EVERYDAY, GROUP_OF
-from vigie.evaluation import SITUATIONS, blind_sets, evaluate
+from vigie.scenarios import DANGER, EVERYDAY, GROUP_OF, SITUATIONS
+from vigie.evaluation import blind_sets, evaluate
 
 # measured on every blind set together (2026-12-07, 836 messages: the situations of 2026-11-30,
 # the everyday days of Roubaix, Montréal-Nord and Luxembourg, figures of speech and indirect

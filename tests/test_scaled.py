@@ -14,7 +14,8 @@ from rasa.shared.core.trackers import DialogueStateTracker
 
 from bench.load import run_load
 from vigie.cluster import TRACKER_PREFIX, ScaledStack
-from vigie.processes import ROOT, new_sender, texts
+from vigie.domain_files import DOMAIN_DIR
+from vigie.processes import new_sender, texts
 from vigie.stores import ErasableRedisTrackerStore
 
 
@@ -58,7 +59,7 @@ def test_redis_forgets_a_conversation_after_thirty_minutes_of_silence(scaled):
 
 @pytest.mark.asyncio
 async def test_redis_really_drops_expired_conversations(scaled):
-    store = ErasableRedisTrackerStore(Domain.load(str(ROOT / "domain.yml")), host="127.0.0.1",
+    store = ErasableRedisTrackerStore(Domain.load(str(DOMAIN_DIR)), host="127.0.0.1",
                                       port=scaled.redis.port, key_prefix="expiry", record_exp=1)
     await store.save(DialogueStateTracker.from_events("court", [UserUttered("bonjour")]))
     assert await store.exists("court") and list(await store.keys()) == ["court"]

@@ -1,5 +1,5 @@
 """A message that names two situations: the more serious is answered, the other offered at once
-(real Rasa and action servers over REST; the words come from domain.yml's utter_aussi_*)."""
+(real Rasa and action servers over REST; the words come from domain/domain.yml's utter_aussi_*)."""
 import pytest
 
 from vigie.processes import texts

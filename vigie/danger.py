@@ -126,6 +126,8 @@ class Rulebook:
         for part in ("image", "threat", "alone", "unless"):
             for i, spec in enumerate(lexicon["chantage"].get(part, [])):
                 yield f"chantage/{part}/{i}", spec
+        for i, spec in enumerate(lexicon.get("joking", [])):
+            yield f"joking/{i}", spec
 
     def annotate(self, doc: Doc) -> Doc:
         """Plain form and candidate lemmas of each token (spaCy's, the -er guess, typo matches)."""
@@ -171,15 +173,25 @@ def _triggered(found, intent: str, part: str = "rules") -> bool:
     return any(not _inside(span, figures) for span in _spans(found, f"{intent}/{part}/"))
 
 
+def joking(found) -> bool:
+    """Laughter somewhere in the message ("jvais me pendre mdr", "pour rigoler"): its danger
+    words are evidence enough to ask, never to alarm."""
+    return bool(_spans(found, "joking/"))
+
+
 def danger_asked(doc: Doc) -> Optional[str]:
     """'urgence' or 'detresse' when a warning sign that may be something else is there (a
-    plain "au secours", things given away): the message is asked about, not answered."""
+    plain "au secours", things given away, a danger rule in a laughing message): the message
+    is asked about, not answered."""
     found = rulebook(doc.vocab).matches(doc)
-    return next((intent for intent in IMMEDIATE if _triggered(found, intent, "ask")), None)
+    return next((intent for intent in IMMEDIATE if _triggered(found, intent, "ask")
+                 or (joking(found) and _triggered(found, intent))), None)
 
 
 def danger_found(found) -> Optional[str]:
-    """'urgence' or 'detresse' when a rule says so, else None."""
+    """'urgence' or 'detresse' when a rule says so in a message that does not laugh, else None."""
+    if joking(found):
+        return None
     return next((intent for intent in IMMEDIATE if _triggered(found, intent)), None)
 
 
@@ -245,10 +257,12 @@ def safety_intent(doc: Doc, predicted: Optional[str]) -> Optional[str]:
 
 
 def figure_of_speech(doc: Doc, intent: str) -> bool:
-    """The message holds one of `intent`'s figures of speech (its `unless` or `cancel` rules):
-    "mourir de honte", "enfermé dehors", "au secours" about a game level."""
-    group = "chantage/unless/" if intent == "chantage" else (f"{intent}/unless/", f"{intent}/cancel/")
-    return any(key.startswith(group) for key in rulebook(doc.vocab).matches(doc))
+    """The message holds one of `intent`'s figures of speech (its `unless` or `cancel` rules, or
+    laughter): "mourir de honte", "enfermé dehors", "au secours" about a game level."""
+    found = rulebook(doc.vocab).matches(doc)
+    if intent == "chantage":
+        return bool(_spans(found, "chantage/unless/"))
+    return joking(found) or bool(_spans(found, f"{intent}/unless/") + _spans(found, f"{intent}/cancel/"))
 
 
 FIRST_PERSON = {"je", "j'", "j", "me", "m'", "m", "moi", "mon", "ma", "mes"}

@@ -61,6 +61,16 @@ def status(service: dict, timezone: str, now: Optional[dt.datetime] = None) -> S
                   _french_hour(closes) if is_open else None)
 
 
+def opening_hours(service: dict) -> Optional[str]:
+    """The hours as an answer writes them: "24 h/24", "9 h-23 h"; None when not verified."""
+    hours = service.get("hours") or {}
+    if hours.get("always"):
+        return "24 h/24"
+    if "daily" in hours:
+        return "-".join(_french_hour(_parse(t)) for t in hours["daily"])
+    return None
+
+
 def services_for(code: Optional[str], scenario: str, now: Optional[dt.datetime] = None) -> List[dict]:
     """Services of the country offered for this scenario, closed ones last, each with its status."""
     place = country(code)

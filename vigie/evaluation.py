@@ -14,11 +14,7 @@ from typing import Dict, Iterable, List, Tuple
 import yaml
 
 from vigie import PROJECT_ROOT
-from vigie.scenarios import DANGER, DOUBT, EVERYDAY, GROUP_OF, NO_FOLLOWUP, PRIORITY
-
-# the situations Vigie answers with advice (the rest: everyday, small talk, calls for help)
-SITUATIONS = PRIORITY + ("culpabilite", "ami_concerne", "parent_inquiet", "contacts_aide", "signaler_bloquer",
-                         "preuves")
+from vigie.scenarios import DANGER, DOUBT, EVERYDAY, GROUP_OF, NO_FOLLOWUP, SITUATIONS
 
 BLIND_DIR = PROJECT_ROOT / "tests" / "nlu_blind"
 

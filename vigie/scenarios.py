@@ -8,6 +8,9 @@ and the measurements (no spaCy here, so the action server can import it cheaply)
 PRIORITY = ("intoxication", "urgence", "detresse", "chantage", "photo_partagee", "demande_photos",
             "rencontre", "inconnu_ajout", "image_non_sollicitee", "harcelement")
 DANGER = ("intoxication", "urgence", "detresse", "chantage")
+# every answer with a situation's advice (the rest: everyday, small talk, follow-ups, calls for help)
+SITUATIONS = PRIORITY + ("culpabilite", "ami_concerne", "parent_inquiet", "contacts_aide", "signaler_bloquer",
+                         "preuves")
 # the dialogue names these "immediate": they never depend on the action server
 IMMEDIATE = ("intoxication", "urgence", "detresse")
 # answers that list every police and emergency number of the country (the others: the general one)

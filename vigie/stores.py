@@ -1,7 +1,7 @@
 """Tracker stores that forget: conversations expire after a silence, "efface" erases them,
 and only the last turns are kept.
 
-The silence is the domain's `session_expiration_time` (domain.yml, `session_config`): a
+The silence is the domain's `session_expiration_time` (domain/domain.yml, `session_config`): a
 conversation is forgotten when Rasa would start a new session anyway. The domain reaches the
 store after it is created (Rasa sets it when the model loads), hence read at each use.
 

@@ -9,7 +9,7 @@ import unicodedata
 
 from vigie.lexicon import load_yaml
 
-MAX_MESSAGE_CHARS = 1000  # longer messages are cut before the NLU (issue: 10 000-char inputs)
+MAX_MESSAGE_CHARS = 1000  # longer messages are cut before the NLU (a 10 000-character paste stays fast)
 # control, format, separator, surrogate, private-use and unassigned characters
 INVISIBLE_CATEGORIES = ("Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn")
 

@@ -1,15 +1,16 @@
-"""The helpline directory: schema, consistency with the domain, and opening hours."""
+"""The helpline directory: schema and opening hours (the answers that quote it:
+tests/unit/test_country_answers.py)."""
 import datetime as dt
 import re
 from zoneinfo import ZoneInfo
 
 import pytest
-import yaml
 
 from vigie import PROJECT_ROOT
-from vigie.directory import COUNTRIES, directory, services_for, status
+from vigie.directory import COUNTRIES, directory, opening_hours, services_for, status
+from vigie.domain_files import domain_yaml
 
-DOMAIN = yaml.safe_load(open(PROJECT_ROOT / "domain.yml", encoding="utf-8"))
+DOMAIN = domain_yaml()
 SCENARIOS = set(DOMAIN["intents"]) | {"nlu_fallback"}
 
 
@@ -45,29 +46,6 @@ def test_every_danger_scenario_has_a_phone_number_in_every_country(code, scenari
     assert any(s.get("phone") for s in services_for(code, scenario))
 
 
-def numbers_in(text):
-    return set(re.findall(r"\d[\d -]{1,12}\d|\d{3}", text))
-
-
-def test_numbers_in_the_domain_fallback_responses_come_from_the_directory():
-    """The domain's per-country responses (sent when the action server is down) use the directory's numbers."""
-    known = {code: set() for code in COUNTRIES}
-    for code, place in directory()["countries"].items():
-        for service in place["services"]:
-            known[code] |= {service.get("phone"), service.get("sms")}
-        known[code] |= set(re.findall(r"\d+", place["emergency"]["label"]))
-    known["QC"] |= {"988"}  # Canada-wide suicide line named in the facts with the Québec line
-    for name, variants in DOMAIN["responses"].items():
-        for variant in variants:
-            condition = variant.get("condition")
-            code = condition[0]["value"] if condition else "BE"
-            for number in re.findall(r"\b(?:\d[\d ]*-?\d+)\b", variant["text"]):
-                number = number.strip()
-                if len(number.replace(" ", "")) >= 3 and not re.fullmatch(r"\d{1,2}", number):
-                    assert any(number in (k or "") or (k or "") in number
-                               for k in known[code] if k), (name, code, number)
-
-
 PARIS = ZoneInfo("Europe/Paris")
 
 
@@ -87,6 +65,13 @@ def test_open_services_come_first_at_night():
     assert night[0]["status"].open is True
     assert night[-1]["id"] == "e_enfance_3018"
     assert services_for("FR", "chantage", at_paris(14))[0]["id"] == "e_enfance_3018"
+
+
+def test_opening_hours_as_an_answer_writes_them():
+    by_id = {s["id"]: s for _, s in all_services()}
+    assert opening_hours(by_id["e_enfance_3018"]) == "9 h-23 h"
+    assert opening_hours(by_id["allo_119"]) == "24 h/24"
+    assert opening_hours(by_id["kjt"]) is None
 
 
 @pytest.mark.parametrize("hour", [0, 3, 9, 14, 22, 23])

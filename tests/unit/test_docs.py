@@ -1,5 +1,6 @@
-"""The README and the deploy files work as written: every file they or a comment name exists,
-and the embed tag's path is served by widget/serve.py and by the nginx template."""
+"""The README, the docs and the deploy files work as written: every file they or a comment name
+exists, every link between the docs leads somewhere, the benchmarks' tables have their place, and
+the embed tag's path is served by widget/serve.py and by the nginx template."""
 import re
 import threading
 import urllib.request
@@ -37,12 +38,46 @@ def test_every_file_named_in_docs_and_comments_exists():
     assert not missing, sorted(missing)
 
 
+# a markdown link to a file of the project: [text](path) or [text](path#anchor), not a web address
+LINK = re.compile(r"\]\((?!https?:|mailto:|tel:)([^)\s#]*)(?:#([^)\s]*))?\)")
+
+
+def anchor(heading: str) -> str:
+    """GitHub's anchor for a heading: lower case, punctuation dropped, spaces as hyphens."""
+    return re.sub(r"[^\w\- ]", "", heading.strip().lower()).replace(" ", "-")
+
+
+def anchors(path) -> set:
+    text = re.sub(r"```.*?```", "", path.read_text(encoding="utf-8"), flags=re.S)
+    return {anchor(line.lstrip("#")) for line in text.splitlines() if re.match(r"#{1,6} ", line)}
+
+
+def test_every_link_between_the_docs_leads_somewhere():
+    broken = []
+    for page in [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]:
+        for target, fragment in LINK.findall(page.read_text(encoding="utf-8")):
+            destination = (page.parent / target).resolve() if target else page
+            if not destination.exists():
+                broken.append(f"{page.relative_to(ROOT)}: {target}")
+            elif fragment and destination.suffix == ".md" and fragment not in anchors(destination):
+                broken.append(f"{page.relative_to(ROOT)}: {target}#{fragment}")
+    assert not broken, broken
+
+
+def test_the_benchmarks_tables_have_their_markers():
+    from bench.readme_table import MEASUREMENTS
+
+    text = MEASUREMENTS.read_text(encoding="utf-8")
+    for name in ("bench", "load"):  # bench/run.py, bench/load.py
+        assert text.count(f"<!-- {name}:start -->") == 1 and text.count(f"<!-- {name}:end -->") == 1, name
+
+
 def embed_path() -> str:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    return re.search(r'<script src="https://[^/"]+(/[^"]+)"', readme).group(1)
+    widget_doc = (ROOT / "docs" / "widget.md").read_text(encoding="utf-8")
+    return re.search(r'<script src="https://[^/"]+(/[^"]+)"', widget_doc).group(1)
 
 
-def test_the_readme_embed_path_is_the_widget():
+def test_the_documented_embed_path_is_the_widget():
     assert embed_path() == "/widget/vigie-widget.js"
 
 

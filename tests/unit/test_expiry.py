@@ -5,11 +5,11 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from vigie import PROJECT_ROOT as ROOT
 from vigie import stores
+from vigie.domain_files import DOMAIN_DIR
 from vigie.stores import ErasableInMemoryTrackerStore, ErasableRedisTrackerStore
 
-DOMAIN = Domain.load(str(ROOT / "domain.yml"))
+DOMAIN = Domain.load(str(DOMAIN_DIR))
 MINUTES = DOMAIN.session_config.session_expiration_time
 
 

@@ -5,10 +5,11 @@ import yaml
 
 from vigie import PROJECT_ROOT
 from vigie.danger import compile_rule
+from vigie.domain_files import domain_yaml
 from vigie.followups import cued_followups, followup_cues
 from vigie.text import prepare
 
-DOMAIN = yaml.safe_load(open(PROJECT_ROOT / "domain.yml", encoding="utf-8"))
+DOMAIN = domain_yaml()
 RULES = yaml.safe_load(open(PROJECT_ROOT / "data/rules/suites.yml", encoding="utf-8"))["rules"]
 EXAMPLES = [(name, example) for name, cues in followup_cues().items()
             for cue in cues for example in cue["examples"]]

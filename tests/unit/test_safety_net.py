@@ -159,6 +159,9 @@ def test_a_past_attempt_is_despair_not_an_emergency(trigger):
     ("le même scooter passe pour la 4e fois devant moi, à chaque fois il ralentit et me regarde", "urgence"),
     ("depuis que la photo a tourné je vois plus l'intérêt de continuer", "detresse"),
     ("bonsoir jviens de prendre plein de medocs de ma mamie pour plus me réveiller", "intoxication"),
+    ("j'ai bu une demi bouteille de vodka avec des cachets, je suis toute seule", "intoxication"),
+    ("y a qqn dans la maison j'entends marcher en bas et mes parents rentrent que demain", "urgence"),
+    ("c'est normal d'avoir envie de sauter à chaque fois que le métro arrive ?", "detresse"),
 ])
 def test_danger_that_was_missed(trigger, text, intent):
     assert trigger(text) == intent
@@ -175,6 +178,12 @@ def test_danger_that_was_missed(trigger, text, intent):
     "je me suis fait les croisés au foot, la saison est finie pour moi",
     "hier j'ai tapé dans la porte de ma chambre et j'ai fait un trou",
     "jvais tuer mon frère il a fini le nutella",
+    "le coach a dit que l'équipe serait mieux sans moi samedi, ça me saoule",
+    "je me suis coupée en coupant des tomates, un pansement ça suffit ?",
+    "on est coincés dans le bus depuis 40 min à cause des bouchons",
+    "d'un coup ya 2000 personnes qui me suivent ça fait trop bizarre",
+    "je sais pas quoi offrir à ma copine pour nos 3 mois",
+    "ma mère dit que je sors pas tant que c'est pas rangé",
 ])
 def test_figures_of_speech_trigger_nothing(nlp, trigger, text):
     assert trigger(text) is None
@@ -187,6 +196,10 @@ def test_figures_of_speech_trigger_nothing(nlp, trigger, text):
     ("j'ai dit au revoir à tout le monde sur insta ce soir", "detresse"),
     ("jai fait une liste de qui aura quoi si jamais il m'arrive qqch", "detresse"),
     ("c normal de mettre des manches longues quand il fait 30 degrés?", "detresse"),
+    ("ma blonde m'a laissé pis j'vois pu pourquoi je resterais icitte", "detresse"),
+    # laughter: danger words are asked about, never alarmed on
+    ("le contrôle c lundi jvais me pendre mdr, qqn m'explique la loi d'ohm", "detresse"),
+    ("mon frère m'a enfermé dans le garage 2 min 😂 comment je me venge", "urgence"),
 ])
 def test_warning_signs_that_may_be_something_else_are_asked_about(nlp, trigger, text, intent):
     assert trigger(text) is None

@@ -5,11 +5,11 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, BotUttered, SessionStarted, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from vigie.processes import ROOT
 from vigie import resilience
+from vigie.domain_files import DOMAIN_DIR
 from vigie.stores import KEEP_TURNS, ErasableInMemoryTrackerStore, compact, erase_requested
 
-DOMAIN = Domain.load(str(ROOT / "domain.yml"))
+DOMAIN = Domain.load(str(DOMAIN_DIR))
 
 
 def conversation(turns: int) -> DialogueStateTracker:

@@ -6,7 +6,7 @@ from vigie.widget_facts import WIDGET, rewritten
 def test_the_widget_block_is_up_to_date():
     source = WIDGET.read_text(encoding="utf-8")
     assert "// directory:start" in source and "// directory:end" in source
-    assert rewritten(source) == source, "run `make widget-facts` after changing directory/helplines.yml"
+    assert rewritten(source) == source, "run `make generate` after changing directory/helplines.yml"
 
 
 def test_emergency_number_comes_first_and_helplines_are_round_the_clock_when_possible():

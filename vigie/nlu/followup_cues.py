@@ -22,12 +22,20 @@ ENTITY = "suite"
 UNPLACED = {"nlu_fallback", "nier", "affirmer", "demande_aide"}
 
 
-def _doubted(message: Message) -> bool:
-    """A hesitant blackmail guess (no rule matched) that asks a follow-up ("il me donne un
-    délai") gets the follow-up's answer: a precise question deserves its answer more than a
-    question. A doubted urgence or despair keeps its question ("enfermée dehors jusqu'à 22h")."""
-    return ((message.get(INTENT) or {}).get("name") == DOUBT
-            and (message.get("doubted") or {}).get("name") == "chantage")
+# follow-ups about money or images sent: no place, no person at the door, nothing urgent
+ABOUT_WHAT_WAS_SENT = {"deja_paye", "si_je_paie", "deja_renvoye"}
+
+
+def _doubted(message: Message, found: str) -> bool:
+    """A hesitant guess (no rule matched) that asks a follow-up gets the follow-up's answer: a
+    precise question deserves its answer more than a question. A doubted blackmail always ("il
+    me donne un délai"); a doubted urgence only for money or images already sent ("il m'a fait
+    acheter du bitcoin"); a doubted despair keeps its question, and so does a deadline
+    ("enfermée dehors jusqu'à 22h")."""
+    if (message.get(INTENT) or {}).get("name") != DOUBT:
+        return False
+    doubted = (message.get("doubted") or {}).get("name")
+    return doubted == "chantage" or (doubted == "urgence" and found in ABOUT_WHAT_WAS_SENT)
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
@@ -44,7 +52,7 @@ class FollowUpCues(StatelessComponent):
                 continue
             entity = {"entity": ENTITY, "value": found, "confidence": 1.0, "extractor": "FollowUpCues"}
             message.set(ENTITIES, message.get(ENTITIES, []) + [entity], add_to_output=True)
-            if (message.get(INTENT) or {}).get("name") in UNPLACED or _doubted(message):
+            if (message.get(INTENT) or {}).get("name") in UNPLACED or _doubted(message, found):
                 top = {"name": found, "confidence": 1.0}
                 message.set(INTENT, top, add_to_output=True)
                 message.set(INTENT_RANKING_KEY, [top] + message.get(INTENT_RANKING_KEY, []),

@@ -28,7 +28,8 @@ DOUBT = "verifier_danger"
 # the group an answer counts for in the measurements
 # follow-up questions that tell a blackmail ("il me laisse jusqu'à minuit", "j'ai déjà payé"):
 # as a conversation's first situation, their answer also carries the blackmail's helplines
-SUITE_OF = {"si_je_paie": "chantage", "deja_paye": "chantage", "deja_renvoye": "chantage", "delai": "chantage"}
+SUITE_OF = {"si_je_paie": "chantage", "deja_paye": "chantage", "deja_renvoye": "chantage", "delai": "chantage",
+            "faux_mail": "chantage"}
 # `detresse_ami` (a friend's despair, imposed by the safety net) counts as `detresse`
 GROUP_OF = {"intoxication": "urgence", "detresse_ami": "detresse", **SUITE_OF}
 # a danger answer given on the classifier's word alone needs this confidence; below it, Vigie

@@ -240,6 +240,8 @@ def answer(nlp):
     ("ma pote m'a montré ses bras hier, elle se fait du mal. elle m'a fait promettre de rien dire", "ami_concerne"),
     ("mon pote m'a dit qu'il va se tuer ce week-end", "detresse"),
     ("ma soeur se scarifie et veut pas que je le dise", "ami_concerne"),
+    # a hesitant urgence guess that a despair rule corrects
+    ("Mon pote m'a dit qu'il se fait du mal et il veut pas que j'en parle. J'ai promis...", "urgence"),
 ])
 def test_a_friends_despair_gets_the_answer_for_the_friend(answer, text, predicted):
     assert answer(text, predicted) == "detresse_ami"

@@ -58,10 +58,7 @@ class SafetyNet(StatelessComponent):
             return
         predicted = (message.get(INTENT) or {}).get("name")
         doc = message.get(SPACY_DOCS[TEXT])
-        imposed = safety_intent(doc, predicted)
-        if imposed == "detresse" and predicted != "parent_inquiet" and despair_of(doc) != "self" and (
-                predicted == "ami_concerne" or despair_of(doc) == "other"):
-            imposed = FRIEND_DESPAIR  # "elle se fait du mal": the answer speaks to the friend who writes
+        imposed = _whose(safety_intent(doc, predicted), predicted, doc)
         if imposed:
             _override(message, imposed, "danger rule")
         elif predicted in DANGER and figure_of_speech(doc, predicted):
@@ -79,7 +76,7 @@ class SafetyNet(StatelessComponent):
             if not ruled:
                 _ask_first(message, predicted)
                 return
-            _override(message, ruled, "danger rule")
+            _override(message, _whose(ruled, predicted, doc), "danger rule")
         elif predicted not in DANGER and (asked := danger_asked(doc)):
             _ask_first(message, asked)
             return
@@ -87,6 +84,15 @@ class SafetyNet(StatelessComponent):
             _override(message, "autre_langue", "other language")
             return
         _offer_other_situation(message, doc)
+
+
+def _whose(imposed, predicted, doc):
+    """A despair the rules found in someone else's words ("elle se fait du mal"), not told by a
+    parent: the friend's despair, whose answer speaks to the friend who writes."""
+    if imposed == "detresse" and predicted != "parent_inquiet" and despair_of(doc) != "self" and (
+            predicted == "ami_concerne" or despair_of(doc) == "other"):
+        return FRIEND_DESPAIR
+    return imposed
 
 
 def _add_place(message: Message) -> None:

@@ -6,7 +6,6 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from vigie import PROJECT_ROOT
 from vigie.directory import COUNTRIES, directory, opening_hours, services_for, status
 from vigie.domain_files import domain_yaml
 

@@ -1,8 +1,9 @@
 """action_orienter: the helplines that fit the scenario and the user's country (open ones first,
 a closed one kept with its reopening hour), and the answer to a typed follow-up question."""
 import datetime as dt
+import functools
 import os
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, List, Text
 from zoneinfo import ZoneInfo
 
 from rasa_sdk import Action, Tracker
@@ -11,6 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.contacts import contacts_message, first_line
 from vigie.directory import country, default_country
+from vigie.lexicon import load_yaml
 from vigie.scenarios import LISTED_WITH, NO_FOLLOWUP, PRIORITY, SUITE_OF
 
 BOT_NOTICE = ("Je suis un robot, pas une personne : je ne remplace pas un adulte, "
@@ -76,13 +78,23 @@ def scenario_of(tracker: Tracker) -> str:
     return tracker.get_slot("sujet") or "contacts_aide"
 
 
-def followup_of(tracker: Tracker, domain: Dict[Text, Any]) -> Optional[str]:
-    """The response answering a typed follow-up question (`suite` entity), if any."""
+@functools.lru_cache(maxsize=None)
+def followup_words() -> Dict[str, List[str]]:
+    """Follow-up -> the responses its button gives (its rule in data/rules/suites.yml), so that
+    a typed follow-up after a situation gets the same words."""
+    rules = load_yaml("data/rules/suites.yml")["rules"]
+    return {rule["steps"][0]["intent"]: [step["action"] for step in rule["steps"][1:]
+                                         if step.get("action", "").startswith("utter_")]
+            for rule in rules if "intent" in rule["steps"][0]}
+
+
+def followup_of(tracker: Tracker) -> List[str]:
+    """The responses answering a typed follow-up question (`suite` entity), if any."""
     intent = (tracker.latest_message.get("intent") or {}).get("name")
     followup = next(tracker.get_latest_entity_values("suite"), None)
     if not followup or intent in NO_FOLLOWUP or intent == followup:
-        return None
-    return f"utter_{followup}"  # every follow-up has its response (tests/unit/test_followups.py)
+        return []
+    return followup_words().get(followup) or [f"utter_{followup}"]
 
 
 class ActionOrienter(Action):
@@ -106,9 +118,8 @@ class ActionOrienter(Action):
         # `text` in the card lets the widget show the card instead of the same list as text
         card = {"title": text.splitlines()[0], "contacts": contacts, "text": text}
         dispatcher.utter_message(text=text, json_message=card)
-        followup = followup_of(tracker, domain)
-        if followup:
-            dispatcher.utter_message(response=followup)
+        for response in followup_of(tracker):
+            dispatcher.utter_message(response=response)
         return offer_other_situation(dispatcher, tracker)
 
 

@@ -78,15 +78,26 @@ def render(text: str, known: Dict[str, dict]) -> str:
     return result
 
 
-def variant(spec: dict, facts: dict, known: Dict[str, dict]) -> dict:
-    """A template variant as Rasa reads it: `country` becomes the condition on the `pays` slot."""
+def variant(spec: dict, facts: dict, known: Dict[str, dict], for_parents: bool = False) -> dict:
+    """A template variant as Rasa reads it: `country` becomes the condition on the `pays` slot,
+    `role: parent` the one on the `role` slot. Rasa draws at random among the conditional
+    variants that match, so when a response has a parents' variant (never per country), its
+    country variants are for teens only (`role` unset)."""
     spec = dict(spec)
     code: Optional[str] = spec.pop("country", None)
-    rasa: Dict[str, Any] = {}
+    role: Optional[str] = spec.pop("role", None)
+    conditions = []
     if code is not None:
         if code not in facts["countries"]:
             raise MissingFact(f"country {code} is not in the directory")
-        rasa["condition"] = [{"type": "slot", "name": "pays", "value": code}]
+        if role is not None:
+            raise MissingFact(f"country {code}: a parents' variant is written once, for every country")
+        conditions.append({"type": "slot", "name": "pays", "value": code})
+        if for_parents:
+            conditions.append({"type": "slot", "name": "role", "value": None})
+    if role is not None:
+        conditions.append({"type": "slot", "name": "role", "value": role})
+    rasa: Dict[str, Any] = {"condition": conditions} if conditions else {}
     rasa["text"] = render(spec.pop("text"), known)
     return rasa | spec
 
@@ -120,7 +131,8 @@ def generated(facts: Optional[dict] = None, template: Optional[dict] = None) -> 
     lines = [HEADER + 'version: "3.1"', "", "responses:"]
     for name, specs in template["responses"].items():
         try:
-            lines += _lines(name, [variant(spec, facts, known) for spec in specs])
+            for_parents = any("role" in spec for spec in specs)
+            lines += _lines(name, [variant(spec, facts, known, for_parents) for spec in specs])
         except MissingFact as error:
             raise MissingFact(f"{TEMPLATE}, {name}: {error}") from None
         lines.append("")

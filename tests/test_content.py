@@ -57,13 +57,28 @@ def test_parents_stay_formal_through_every_follow_up(stack_at):
     for country in COUNTRIES:
         sender = f"parent-{country}-{time}"
         ask(stack, sender, country, "/parent_inquiet")
-        for payload in ("/preuves", "/signaler_bloquer", "/contacts_aide", "/parler_enfant"):
+        for payload in ("/preuves", "/signaler_bloquer", "/contacts_aide", "/parler_enfant", "/deja_paye",
+                        "/si_je_paie", "/delai", "/deja_renvoye", "/porter_plainte", "/proches_recu", "/ennuis",
+                        "/faux_mail"):
             answer = answer_of(stack.send(sender, payload))
             found = INFORMAL.search(answer.whole)
             assert not found, f"{country} {payload}: « {found.group(0)} » in {answer.whole!r}"
             if payload == "/contacts_aide":
                 first = next(line for line in answer.card.splitlines() if line.startswith("•"))
                 assert "Jeunesse" not in first and "Tel-jeunes" not in first, (country, first)
+
+
+@pytest.mark.parametrize("message,must", [
+    ("ma fille a déjà payé 200 euros, il en redemande", "ne payez plus rien"),
+    ("mon fils a reçu un mail d'un hacker qui dit qu'il l'a filmé avec sa webcam", "mot de passe cité"),
+])
+def test_a_parent_who_asks_a_follow_up_first_is_answered_formally(stack_at, message, must):
+    time, stack = stack_at
+    for country in COUNTRIES:
+        answer = ask(stack, f"parent-typed-{country}-{time}-{len(message)}", country, message)
+        found = INFORMAL.search(answer.whole)
+        assert not found, f"{country}: « {found.group(0)} » in {answer.whole!r}"
+        assert must in answer.whole, (country, answer.whole)
 
 
 def test_who_to_call_after_a_blackmail_lists_the_police(stack_at):

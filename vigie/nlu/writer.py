@@ -1,0 +1,29 @@
+"""Pipeline step: who is writing. An adult about their child or pupil ("ma fille a déjà payé")
+gets the `qui_ecrit` entity, which sets the `role` slot: every later answer says « vous », even
+when the message itself is classified as a follow-up or a situation (lexicon/writers.yml)."""
+from typing import List
+
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.nlu.constants import SPACY_DOCS
+from rasa.shared.nlu.constants import ENTITIES, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from vigie.danger import cues_found
+from vigie.nlu import StatelessComponent
+from vigie.text import is_command
+
+ENTITY = "qui_ecrit"
+WRITERS = "lexicon/writers.yml"
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)
+class WriterExtractor(StatelessComponent):
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            doc = message.get(SPACY_DOCS[TEXT])
+            if doc is None or is_command(message.get(TEXT) or ""):
+                continue
+            for writer in sorted(cues_found(doc, WRITERS)):
+                entity = {"entity": ENTITY, "value": writer, "confidence": 1.0, "extractor": "WriterExtractor"}
+                message.set(ENTITIES, message.get(ENTITIES, []) + [entity], add_to_output=True)
+        return messages

@@ -12,7 +12,13 @@ from vigie.processes import ROOT, Stack
 TABLE = yaml.safe_load((ROOT / "tests" / "content_table.yml").read_text(encoding="utf-8"))
 TIMES = ("03:00", "12:00", "23:30")
 WORD = re.compile(r"\w", re.UNICODE)
-INFORMAL = re.compile(r"\b(?:tu|te|ton|ta|tes|toi|t'|t’)(?=\W|$)", re.IGNORECASE)
+INFORMAL_WORD = re.compile(r"\b(?:tu|te|ton|ta|tes|toi|t'|t’)(?=\W|$)", re.IGNORECASE)
+QUOTED = re.compile(r"«[^»]*»")
+
+
+def informal(text: str):
+    """The first « tu » outside quoted words (« Tu n'as rien fait de mal » is for the child)."""
+    return INFORMAL_WORD.search(QUOTED.sub("", text))
 
 
 def words(text: str) -> int:
@@ -82,8 +88,8 @@ def problems(name: str, spec: dict, country: str, answer: Answer, limits: dict) 
         found.append(f"a bubble has {max(counts)} words > {limits['bubble']}")
     if sum(counts) > limits["total"]:
         found.append(f"{sum(counts)} words before the buttons > {limits['total']}")
-    if spec.get("formal") and INFORMAL.search(whole):
-        found.append(f"« tu » in a parent answer: {INFORMAL.search(whole).group(0)!r}")
+    if spec.get("formal") and informal(whole):
+        found.append(f"« tu » in a parent answer: {informal(whole).group(0)!r}")
     for service in (spec.get("first_offered_not") or {}).get(country, []):
         first_line = next((line for line in answer.card.lower().splitlines() if line.startswith("•")), "")
         if service in first_line:

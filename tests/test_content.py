@@ -2,7 +2,7 @@
 03:00, 12:00 and 23:30 local time, on the real Rasa and action servers."""
 import pytest
 
-from tests.content import COUNTRIES, INFORMAL, TABLE, TIMES, answer_of, ask, problems
+from tests.content import COUNTRIES, TABLE, TIMES, answer_of, ask, informal, problems
 from vigie.processes import Stack
 
 
@@ -61,7 +61,7 @@ def test_parents_stay_formal_through_every_follow_up(stack_at):
                         "/si_je_paie", "/delai", "/deja_renvoye", "/porter_plainte", "/proches_recu", "/ennuis",
                         "/faux_mail"):
             answer = answer_of(stack.send(sender, payload))
-            found = INFORMAL.search(answer.whole)
+            found = informal(answer.whole)
             assert not found, f"{country} {payload}: « {found.group(0)} » in {answer.whole!r}"
             if payload == "/contacts_aide":
                 first = next(line for line in answer.card.splitlines() if line.startswith("•"))
@@ -76,7 +76,7 @@ def test_a_parent_who_asks_a_follow_up_first_is_answered_formally(stack_at, mess
     time, stack = stack_at
     for country in COUNTRIES:
         answer = ask(stack, f"parent-typed-{country}-{time}-{len(message)}", country, message)
-        found = INFORMAL.search(answer.whole)
+        found = informal(answer.whole)
         assert not found, f"{country}: « {found.group(0)} » in {answer.whole!r}"
         assert must in answer.whole, (country, answer.whole)
 

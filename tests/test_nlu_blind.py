@@ -11,16 +11,16 @@ from vigie.evaluation import blind_sets, evaluate
 # measured on every blind set together (2026-12-07, 836 messages: the situations of 2026-11-30,
 # the everyday days of Roubaix, Montréal-Nord and Luxembourg, figures of speech and indirect
 # danger from Namur, long stories from Lausanne, follow-up questions; docs/understanding.md):
-# macro-F1 0.893, danger recall 0.893 (0.981 with the direct question), false alarms 1.5 %,
-# figures of speech with a danger answer 6 %, everyday worries with one 2.8 %, answered as a
-# situation 11.8 %, long stories 0.94, follow-up questions 0.76. The logistic regression is
+# macro-F1 0.888, danger recall 0.899 (0.994 with the direct question), false alarms 1.3 %,
+# figures of speech with a danger answer 6 %, everyday worries with one 2.1 %, answered as a
+# situation 10.8 %, long stories 0.92, follow-up questions 0.76. The logistic regression is
 # deterministic, so the margins only absorb library drift; the targets live in `make bench`.
 MIN_MACRO_F1 = 0.87
 MIN_DANGER_RECALL = 0.87
 MAX_FALSE_ALARMS = 0.025
 MAX_ALARMS = {"figures": 0.08, "quotidien": 0.04}
-MAX_EVERYDAY_AS_SITUATION = 0.14
-MIN_DANGER_ANSWERED_OR_ASKED = 0.96
+MAX_EVERYDAY_AS_SITUATION = 0.13
+MIN_DANGER_ANSWERED_OR_ASKED = 0.98
 MIN_STORIES_ACCURACY = 0.90
 MIN_FOLLOWUPS_ACCURACY = 0.72
 

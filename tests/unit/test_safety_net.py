@@ -259,3 +259,23 @@ def test_ones_own_despair_stays_detresse(answer, text, predicted):
 def test_a_hesitant_danger_guess_with_a_figure_gets_the_other_answer(answer):
     text = "ma tante menace de venir me chercher à la sortie du collège pour qu'on aille faire les boutiques ensemble"
     assert answer(text, "urgence", confidence=0.75) == "hors_sujet"
+
+
+@pytest.mark.parametrize("text,asked", [
+    ("merci pour tout à ceux qui lisent ça. vraiment.", True),
+    ("je vais mourir de honte", False),   # the figure explains the danger's score
+])
+def test_a_danger_close_behind_another_answer_is_asked_about(nlp, text, asked):
+    from rasa.nlu.constants import SPACY_DOCS
+    from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+    from rasa.shared.nlu.training_data.message import Message
+    from vigie.nlu.safety_net import SafetyNet
+    from vigie.scenarios import DOUBT
+
+    message = Message(data={TEXT: text})
+    message.set(SPACY_DOCS[TEXT], nlp(prepare(text)))
+    message.set(INTENT, {"name": "autre_souci", "confidence": 0.5})
+    message.set(INTENT_RANKING_KEY, [{"name": "autre_souci", "confidence": 0.5},
+                                     {"name": "detresse", "confidence": 0.3}])
+    SafetyNet._check(message)
+    assert (message.get(INTENT)["name"] == DOUBT) == asked

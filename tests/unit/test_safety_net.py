@@ -31,7 +31,8 @@ def imposed(nlp):
     "il a fermé la porte à clé et veut pas me laisser sortir",
     "je suis bouclée dans sa chambre",
     # parents away add to a danger: they are no figure of speech
-    "Hëllef, il y a quelqu'un devant ma porte, c'est le garçon de snap, il sonne tout le temps et mes parents sont pas à la maison",
+    "Hëllef, il y a quelqu'un devant ma porte, c'est le garçon de snap, il sonne tout le temps et mes parents "
+    "sont pas à la maison",
 ])
 def test_immediate_danger_is_urgence(trigger, text):
     assert trigger(text) == "urgence"
@@ -214,8 +215,10 @@ def test_a_figure_of_speech_answers_for_the_classifier(nlp, text, intent):
     assert figure_of_speech(nlp(prepare(text)), intent)
 
 
-@pytest.mark.parametrize("text", ["ma pote est montée dans la voiture du gars d'insta et il veut pas la laisser descendre",
-                                  "il vient de m'écrire qu'il est à 5 min de chez moi, mes parents sont pas là"])
+@pytest.mark.parametrize("text", [
+    "ma pote est montée dans la voiture du gars d'insta et il veut pas la laisser descendre",
+    "il vient de m'écrire qu'il est à 5 min de chez moi, mes parents sont pas là",
+])
 def test_family_away_is_no_figure_of_speech(nlp, text):
     assert not figure_of_speech(nlp(prepare(text)), "urgence")
 

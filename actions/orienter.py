@@ -19,7 +19,7 @@ BOT_NOTICE = ("Je suis un robot, pas une personne : je ne remplace pas un adulte
               "une ligne d'aide ou la police.")
 FORMAL_SCENARIOS = {"parent_inquiet", "parler_enfant"}
 # "Qui appeler ?" and other general answers: the latest scenario's services come first
-GENERAL = {"contacts_aide", "demande_aide", "nlu_fallback", "autre_langue"}
+GENERAL = {"contacts_aide", "demande_aide", "nlu_fallback", "autre_langue", "informer_pays"}
 LOCAL_TIME_VARIABLE = "VIGIE_LOCAL_TIME"
 
 

@@ -29,7 +29,10 @@ def test_detresse_first_line_is_the_crisis_line(stack, message):
 def test_country_switch_changes_the_next_numbers(stack):
     sender = "switch"
     assert "116 000" in texts(stack.send(sender, "quelqu'un me fait du chantage avec mes photos"))
-    assert "France" in texts(stack.send(sender, "je suis en france"))
+    switched = texts(stack.send(sender, "je suis en france"))
+    # the blackmail's key line and helplines again, with France's numbers
+    assert "France" in switched and "ne paie pas" in switched and "116 000" not in switched
+    assert "3018" in switched or "119" in switched
     after = texts(stack.send(sender, "il menace de publier ma video si je paie pas"))
     assert "en France" in after and "116 000" not in after and ("3018" in after or "119" in after)
     assert stack.send(sender, "au secours il est devant chez moi")[0]["text"].startswith("🚨 Appelle le 17")

@@ -157,3 +157,23 @@ def test_a_blackmail_told_by_its_follow_up_gets_the_blackmail_lines_once(at):
                          {"event": "bot", "text": "ne paie pas"}]
     ActionOrienter().run(dispatcher, later, {"responses": {}})
     assert dispatcher.messages == []
+
+
+def test_a_country_given_after_a_situation_resends_its_key_line_and_helplines(at):
+    from actions.pays import ActionPays, key_line
+    assert key_line("chantage") == "utter_chantage_stop"
+    assert key_line("intoxication") == "action_urgence_medicale"
+    dispatcher = CollectingDispatcher()
+    ActionPays().run(dispatcher, tracker("informer_pays", "FR", slots={"sujet": "chantage"}), {"responses": {}})
+    assert dispatcher.messages[0]["response"] == "utter_chantage_stop"
+    assert "3018" in dispatcher.messages[1]["text"] and "116 000" not in dispatcher.messages[1]["text"]
+
+
+def test_a_country_given_before_any_situation_is_only_acknowledged(at):
+    from actions.pays import ActionPays
+    dispatcher = CollectingDispatcher()
+    assert ActionPays().run(dispatcher, tracker("informer_pays", "CH", earlier_bot_message=True),
+                            {"responses": {}}) == []
+    assert dispatcher.messages == []
+    ActionPays().run(dispatcher, tracker("informer_pays", "CH"), {"responses": {}})
+    assert dispatcher.messages[0]["text"] == BOT_NOTICE  # the conversation's first answer

@@ -33,6 +33,7 @@ def imposed(nlp):
     # parents away add to a danger: they are no figure of speech
     "Hëllef, il y a quelqu'un devant ma porte, c'est le garçon de snap, il sonne tout le temps et mes parents "
     "sont pas à la maison",
+    "il m'a enfermée dans sa chambre et veut pas que je parte, j'écris en cachette",
 ])
 def test_immediate_danger_is_urgence(trigger, text):
     assert trigger(text) == "urgence"

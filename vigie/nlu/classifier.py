@@ -2,7 +2,7 @@
 long story sentence by sentence."""
 import json
 import re
-from typing import Any, List, Set, Tuple
+from typing import Any, Dict, List, Set, Text, Tuple
 
 import numpy as np
 from scipy.sparse import csr_matrix, hstack, vstack
@@ -40,6 +40,15 @@ class IntentClassifier(LogisticRegressionClassifier):
     refuses: it is left to the safety net (`message_vide`)."""
 
     known: Set[str] = frozenset()
+
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        # C: scikit-learn's inverse regularisation strength (Rasa leaves it at 1.0)
+        return {**LogisticRegressionClassifier.get_default_config(), "C": 1.0}
+
+    def __init__(self, config: Dict[Text, Any], *args: Any, **kwargs: Any) -> None:
+        super().__init__(config, *args, **kwargs)
+        self.clf.set_params(C=self.config["C"])
 
     def train(self, training_data: TrainingData) -> Resource:
         self.known = set().union(*(_lemmas(m) for m in training_data.intent_examples))

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Dict, Iterable, List, Tuple
 
 import yaml
+from sklearn.metrics import precision_recall_fscore_support
 
 from vigie import PROJECT_ROOT
 from vigie.scenarios import DANGER, DOUBT, EVERYDAY, GROUP_OF, NO_FOLLOWUP, SITUATIONS
@@ -58,15 +59,9 @@ def predict(model_path: str, texts: List[str]) -> List[dict]:
 def scores(gold: List[str], predicted: List[str]) -> Dict:
     """Macro-F1 over the gold intents, per-intent figures, danger recall, false-alarm rate."""
     labels = sorted(set(gold))
-    per_intent = {}
-    for label in labels:
-        tp = sum(g == p == label for g, p in zip(gold, predicted))
-        fp = sum(p == label and g != label for g, p in zip(gold, predicted))
-        fn = sum(g == label and p != label for g, p in zip(gold, predicted))
-        precision = tp / (tp + fp) if tp + fp else 0.0
-        recall = tp / (tp + fn) if tp + fn else 0.0
-        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        per_intent[label] = {"precision": precision, "recall": recall, "f1": f1, "support": tp + fn}
+    per_label = precision_recall_fscore_support(gold, predicted, labels=labels, zero_division=0)
+    per_intent = {label: {"precision": float(p), "recall": float(r), "f1": float(f), "support": int(n)}
+                  for label, p, r, f, n in zip(labels, *per_label)}
     danger = [(g, p) for g, p in zip(gold, predicted) if g in DANGER]
     safe = [(g, p) for g, p in zip(gold, predicted) if g not in DANGER]
     everyday = [p for g, p in zip(gold, predicted) if g in EVERYDAY]

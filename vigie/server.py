@@ -13,7 +13,9 @@ sys.modules.setdefault("jax", None)
 
 def main() -> None:
     from vigie import resilience, warmup
+    from vigie.rasa_version import require_rasa_version
 
+    require_rasa_version()
     resilience.install()
     warmup.install()
     from rasa.__main__ import main as rasa_main

@@ -25,6 +25,7 @@ from rasa.shared.core.events import (ActionExecuted, AllSlotsReset, Event, Resta
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from vigie import resilience
+from vigie.rasa_version import require_rasa_version
 
 ERASE_INTENT = "effacer"
 ERASE_ACTION = "utter_effacer"
@@ -87,6 +88,7 @@ def expiry_seconds(domain: Domain, explicit: Optional[Any] = None) -> Optional[f
 def _check_fallback(require_action_fallback: Any) -> None:
     """endpoints.yml asks for it: Rasa started without vigie.server would answer without the
     action server's fallback (vigie/resilience.py)."""
+    require_rasa_version()
     if str(require_action_fallback).lower() == "true":
         resilience.require_installed()
 

@@ -30,7 +30,8 @@ def pytest_collection_modifyitems(items):
 
 @pytest.fixture(scope="session")
 def stack():
-    """One real action server + Rasa server (REST channel) shared by the end-to-end tests."""
+    """One real Rasa server (REST channel, actions inside it as in production) shared by the
+    end-to-end tests."""
     servers = Stack().start()
     yield servers
     servers.stop()

@@ -3,7 +3,7 @@ import re
 
 import pytest
 
-from vigie.processes import Stack, texts
+from vigie.processes import texts
 
 PHONE = re.compile(r"\b\d{3}\b|\b\d{3} \d{3}\b|\d{4} \d{2} \d{3}")
 
@@ -54,24 +54,3 @@ def test_unclear_message_gets_buttons_and_a_helpline(stack):
     answers = stack.send("unclear", "gloubi boulga tralala")
     assert any(a.get("buttons") for a in answers)
     assert PHONE.search(texts(answers))
-
-
-@pytest.fixture(scope="module")
-def stack_without_actions():
-    servers = Stack().start()
-    servers.actions.stop()  # the action server is down for the whole module
-    yield servers
-    servers.stop()
-
-
-@pytest.mark.parametrize("message,must", [
-    ("il menace de publier mes photos si je lui donne pas 100 euros", ["ne paie pas", "116 000"]),
-    ("au secours quelqu'un me suit dans la rue", ["🚨 appelle le 112"]),
-    ("je veux en finir", ["0800 32 123"]),
-])
-def test_answers_keep_advice_and_a_number_when_the_action_server_is_down(stack_without_actions, message, must):
-    answers = stack_without_actions.send(f"down-{hash(message)}", message)
-    answer = texts(answers).lower()
-    for point in must:
-        assert point in answer
-    assert len(answers) >= 2

@@ -108,25 +108,28 @@ def _endpoints_for(action_port: int, actions_in_process: bool = True) -> str:
 
 
 class Stack:
-    """Action server + Rasa server; `send` talks over the REST channel."""
+    """Rasa server, with the actions inside it as in production, or (`actions_in_process=False`)
+    with an action server of its own, for the tests of its failures; `send` talks over REST."""
 
-    def __init__(self, **rasa_options) -> None:
-        self.actions = action_server()
-        self.action_port = self.actions.port
-        self.rasa = rasa_server(self.action_port, **rasa_options)
+    def __init__(self, actions_in_process: bool = True, **rasa_options) -> None:
+        self.actions = None if actions_in_process else action_server()
+        action_port = self.actions.port if self.actions else free_port()
+        self.rasa = rasa_server(action_port, actions_in_process=actions_in_process, **rasa_options)
 
     @property
     def url(self) -> str:
         return self.rasa.url.rstrip("/")
 
     def start(self) -> "Stack":
-        self.actions.start()
+        if self.actions:
+            self.actions.start()
         self.rasa.start()
         return self
 
     def stop(self) -> None:
         self.rasa.stop()
-        self.actions.stop()
+        if self.actions:
+            self.actions.stop()
 
     def send(self, sender: str, message: str, timeout: float = 30) -> List[dict]:
         response = requests.post(f"{self.url}/webhooks/rest/webhook",

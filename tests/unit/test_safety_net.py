@@ -273,11 +273,15 @@ def test_a_hesitant_danger_guess_with_a_figure_gets_the_other_answer(answer):
     assert answer(text, "urgence", confidence=0.75) == "hors_sujet"
 
 
-@pytest.mark.parametrize("text,asked", [
-    ("merci pour tout à ceux qui lisent ça. vraiment.", True),
-    ("je vais mourir de honte", False),   # the figure explains the danger's score
+@pytest.mark.parametrize("text,asked,ranking", [
+    ("merci pour tout à ceux qui lisent ça. vraiment.", True, ("autre_souci", "detresse")),
+    ("je vais mourir de honte", False, ("autre_souci", "detresse")),   # the figure explains the score
+    # a threat read as harassment (the fallback would have said "not understood")
+    ("il m'écrit tu sais ce qui t'attend si tu réponds pas, avec le nom de mon école", True,
+     ("harcelement", "chantage")),
+    ("mon fils reçoit des menaces, que faire ?", False, ("parent_inquiet", "chantage")),  # answered there
 ])
-def test_a_danger_close_behind_another_answer_is_asked_about(nlp, text, asked):
+def test_a_danger_close_behind_another_answer_is_asked_about(nlp, text, asked, ranking):
     from rasa.nlu.constants import SPACY_DOCS
     from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
     from rasa.shared.nlu.training_data.message import Message
@@ -286,8 +290,8 @@ def test_a_danger_close_behind_another_answer_is_asked_about(nlp, text, asked):
 
     message = Message(data={TEXT: text})
     message.set(SPACY_DOCS[TEXT], nlp(prepare(text)))
-    message.set(INTENT, {"name": "autre_souci", "confidence": 0.5})
-    message.set(INTENT_RANKING_KEY, [{"name": "autre_souci", "confidence": 0.5},
-                                     {"name": "detresse", "confidence": 0.3}])
+    message.set(INTENT, {"name": ranking[0], "confidence": 0.5})
+    message.set(INTENT_RANKING_KEY, [{"name": ranking[0], "confidence": 0.5},
+                                     {"name": ranking[1], "confidence": 0.3}])
     SafetyNet._check(message)
     assert (message.get(INTENT)["name"] == DOUBT) == asked

@@ -7,7 +7,7 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from vigie.danger import danger_asked, despair_of, danger_trigger, figure_of_speech, safety_intent
-from vigie.scenarios import DANGER, DANGER_CONFIDENCE, DOUBT, FRIEND_DESPAIR, GROUP_OF, IMMEDIATE
+from vigie.scenarios import DANGER, DANGER_CONFIDENCE, DOUBT, FRIEND_DESPAIR, GROUP_OF, IMMEDIATE, SUITE_OF
 from vigie.situations import two_situations
 from vigie.language import is_foreign_language, is_wordless
 from vigie.danger_place import place_of
@@ -27,6 +27,8 @@ ALTERNATIVE_CONFIDENCE = 0.2
 # development sets: 4 of 5 danger messages that got neither answer nor question, and 18 of
 # 1,815 other messages asked; 0.2 would ask 30, 0.3 rescue 3)
 DANGER_CLOSE_BEHIND = 0.25
+# answers that already speak of a blackmail: no question about one behind them
+BLACKMAIL_ANSWERED = {"parent_inquiet", "ami_concerne", *SUITE_OF}
 
 
 def _override(message: Message, intent: str, reason: str) -> None:
@@ -100,12 +102,19 @@ def _whose(imposed, predicted, doc):
 
 
 def _danger_close_behind(message: Message, doc) -> str:
-    """An immediate danger the classifier ranks close behind another answer ("j'ai donné mon chat
-    à la voisine... y a pas de vacances"): it may be one, so it is asked about, unless a figure
-    of speech explains it."""
-    for guess in message.get(INTENT_RANKING_KEY, [])[1:]:
-        if guess["name"] in IMMEDIATE and guess["confidence"] >= DANGER_CLOSE_BEHIND \
-                and not figure_of_speech(doc, guess["name"]):
+    """A danger the classifier ranks close behind another answer ("j'ai donné mon chat à la
+    voisine... y a pas de vacances"; a threat read as harassment, which the fallback would
+    have called not understood): it may be one, so it is asked about, unless a figure of
+    speech explains it. A blackmail behind a parent's, a friend's or a follow-up's answer is
+    already answered there."""
+    ranking = message.get(INTENT_RANKING_KEY, [])
+    top = ranking[0]["name"] if ranking else ""
+    for guess in ranking[1:]:
+        if guess["confidence"] < DANGER_CLOSE_BEHIND or guess["name"] not in DANGER:
+            continue
+        if guess["name"] == "chantage" and top in BLACKMAIL_ANSWERED:
+            continue
+        if not figure_of_speech(doc, guess["name"]):
             return guess["name"]
     return ""
 

@@ -1,7 +1,6 @@
 """action_orienter: the helplines that fit the scenario and the user's country (open ones first,
 a closed one kept with its reopening hour), and the answer to a typed follow-up question."""
 import datetime as dt
-import functools
 import os
 from typing import Any, Dict, List, Text
 from zoneinfo import ZoneInfo
@@ -12,7 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.contacts import contacts_message, first_line
 from vigie.directory import country, default_country
-from vigie.lexicon import load_yaml
+from vigie.rules import rule_actions
 from vigie.scenarios import LISTED_WITH, NO_FOLLOWUP, PRIORITY, SUITE_OF
 
 BOT_NOTICE = ("Je suis un robot, pas une personne : je ne remplace pas un adulte, "
@@ -78,14 +77,11 @@ def scenario_of(tracker: Tracker) -> str:
     return tracker.get_slot("sujet") or "contacts_aide"
 
 
-@functools.lru_cache(maxsize=None)
 def followup_words() -> Dict[str, List[str]]:
     """Follow-up -> the responses its button gives (its rule in data/rules/suites.yml), so that
     a typed follow-up after a situation gets the same words."""
-    rules = load_yaml("data/rules/suites.yml")["rules"]
-    return {rule["steps"][0]["intent"]: [step["action"] for step in rule["steps"][1:]
-                                         if step.get("action", "").startswith("utter_")]
-            for rule in rules if "intent" in rule["steps"][0]}
+    return {intent: [action for action in actions if action.startswith("utter_")]
+            for intent, actions in rule_actions().items()}
 
 
 def followup_of(tracker: Tracker) -> List[str]:

@@ -1,7 +1,5 @@
 """A country given after a situation was answered: that situation's key line and helplines again,
 with the new country's numbers (the answer before had another country's)."""
-import functools
-from pathlib import Path
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
@@ -9,24 +7,13 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.orienter import BOT_NOTICE, ActionOrienter, is_first_answer
 from actions.urgence_medicale import ActionUrgenceMedicale
-from vigie import PROJECT_ROOT
-from vigie.lexicon import load_yaml
-
-
-@functools.lru_cache(maxsize=None)
-def key_lines() -> Dict[str, str]:
-    """Situation -> the response or action its rule gives before the helplines (data/rules)."""
-    keys = {}
-    for path in sorted((PROJECT_ROOT / "data" / "rules").glob("*.yml")):
-        for rule in load_yaml(str(Path(path).relative_to(PROJECT_ROOT))).get("rules") or []:
-            steps = [step.get("action") for step in rule["steps"][1:]]
-            if "intent" in rule["steps"][0] and "condition" not in rule and "action_orienter" in steps[1:]:
-                keys[rule["steps"][0]["intent"]] = steps[0]
-    return keys
+from vigie.rules import rule_actions
 
 
 def key_line(situation: Optional[str]) -> Optional[str]:
-    return key_lines().get(situation or "")
+    """The response or action a situation's rule gives before its helplines."""
+    steps = rule_actions().get(situation or "", [])
+    return steps[0] if "action_orienter" in steps[1:] else None
 
 
 class ActionPays(Action):

@@ -15,6 +15,7 @@ import yaml
 from sklearn.metrics import precision_recall_fscore_support
 
 from vigie import PROJECT_ROOT
+from vigie.rules import answered_with_helplines
 from vigie.scenarios import DANGER, DOUBT, EVERYDAY, GROUP_OF, NO_FOLLOWUP, SITUATIONS
 
 BLIND_DIR = PROJECT_ROOT / "tests" / "nlu_blind"
@@ -99,10 +100,11 @@ def kind_of(path: Path) -> str:
 
 def answered_as(parsed: dict, gold: str) -> str:
     """The answer a parse leads to, as a group: a typed follow-up named by the `suite` entity
-    is answered after the scenario's answer (action_orienter), except after a crisis answer."""
+    is answered after an answer that gives the helplines (action_orienter adds it), except
+    after a crisis answer; an everyday answer does not carry it."""
     name = parsed["intent"]["name"]
     suites = [e["value"] for e in parsed.get("entities", []) if e.get("entity") == "suite"]
-    if name == gold or (gold in suites and name not in NO_FOLLOWUP and name != DOUBT):
+    if name == gold or (gold in suites and name not in NO_FOLLOWUP and answered_with_helplines(name)):
         return gold
     return GROUP_OF.get(name, name)
 

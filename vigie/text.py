@@ -52,10 +52,17 @@ def _sms_table():
     return table, re.compile(r"(?<![\w'])(" + "|".join(map(re.escape, words)) + r")(?![\w'])", re.I)
 
 
+# "jpartais", "jvoulais": no French word starts with j and a consonant, so it is "je" glued to a
+# verb; without a vowel it is an abbreviation ("jpp", "jtm"), left as it is
+_GLUED_JE = re.compile(r"(?<![\w'])[jJ]([bcdfghklmnpqrstvwxzç][^\W\d_]*[aeiouyàâéèêëîïôûùü][^\W\d_]*)(?![\w'])", re.I)
+
+
 def expand_sms(text: str) -> str:
-    """'jveux' -> 'je veux', 'Chui' -> 'je suis': whole words only, any case."""
+    """'jveux' -> 'je veux', 'Chui' -> 'je suis', 'jpartais' -> 'je partais': whole words
+    only, any case."""
     table, pattern = _sms_table()
-    return pattern.sub(lambda match: table[match.group(1).lower()], text)
+    text = pattern.sub(lambda match: table[match.group(1).lower()], text)
+    return _GLUED_JE.sub(lambda match: "je " + match.group(1) if len(match.group(1)) >= 3 else match.group(0), text)
 
 
 def prepare(text: str, max_chars: int = MAX_MESSAGE_CHARS) -> str:

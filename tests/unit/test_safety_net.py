@@ -93,6 +93,8 @@ def test_a_deadline_with_pictures_stays_chantage(imposed):
 def test_sms_spellings_are_expanded_as_whole_words_only():
     assert expand_sms("chui triste jveux pu") == "je suis triste je veux plus"
     assert expand_sms("c'est fini") == "c'est fini"  # "c" before an apostrophe is left alone
+    assert expand_sms("personne remarquerait si jpartais") == "personne remarquerait si je partais"
+    assert expand_sms("jpp jtm Jordan") == "jpp jtm Jordan"  # abbreviations and names stay
 
 
 def test_danger_outranks_any_prediction(imposed):

@@ -281,5 +281,10 @@ def despair_of(doc: Doc) -> Optional[str]:
     return "other" if words and all(w & THIRD_PERSON for w in words) else None
 
 
+def blackmail_told(doc: Doc) -> bool:
+    """The blackmail rules match: pictures and a threat or a money demand, or a sextortion alone."""
+    return threat_found(rulebook(doc.vocab).matches(doc))
+
+
 def danger_trigger(doc: Doc) -> Optional[str]:
     return danger_found(rulebook(doc.vocab).matches(doc))

@@ -297,3 +297,36 @@ def test_a_danger_close_behind_another_answer_is_asked_about(nlp, text, asked, r
                                      {"name": ranking[1], "confidence": 0.3}])
     SafetyNet._check(message)
     assert (message.get(INTENT)["name"] == DOUBT) == asked
+
+
+BLACKMAIL_STORY = ("en février j'ai envoyé des photos de moi a quelqu'un, là il me dit que si je viens pas le "
+                   "rejoindre au parc samedi soir tout seul il les publie sur un faux compte avec mon nom")
+
+
+def test_a_hesitant_urgence_guess_on_a_blackmail_the_rules_see_gets_the_blackmail_answer(answer):
+    assert answer(BLACKMAIL_STORY, "urgence", confidence=0.5) == "chantage"
+
+
+def test_a_hesitant_despair_guess_on_a_blackmail_is_asked_about_with_the_blackmail_as_the_no(nlp):
+    from rasa.nlu.constants import SPACY_DOCS
+    from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
+    from rasa.shared.nlu.training_data.message import Message
+    from vigie.nlu.safety_net import SafetyNet
+    from vigie.scenarios import DOUBT
+
+    message = Message(data={TEXT: BLACKMAIL_STORY})
+    message.set(SPACY_DOCS[TEXT], nlp(prepare(BLACKMAIL_STORY)))
+    message.set(INTENT, {"name": "detresse", "confidence": 0.6})
+    message.set(INTENT_RANKING_KEY, [{"name": "detresse", "confidence": 0.6}])
+    SafetyNet._check(message)
+    assert message.get(INTENT)["name"] == DOUBT
+    assert {"entity": "alternative", "value": "chantage"}.items() <= next(
+        e for e in message.get(ENTITIES) if e["entity"] == "alternative").items()
+
+
+@pytest.mark.parametrize("text", [
+    "j'ai trouvé la boîte de somnifères de maman vide sur l'évier, elle en a pris il y a un quart d'heure",
+    "il vient de m'écrire qu'il a avalé une bouteille de pilules pis il répond pu",
+])
+def test_an_empty_box_or_a_bottle_of_pills_is_a_medical_emergency(trigger, text):
+    assert trigger(text) == "intoxication"

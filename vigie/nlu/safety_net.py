@@ -6,7 +6,7 @@ from rasa.nlu.constants import SPACY_DOCS
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from vigie.danger import danger_asked, despair_of, danger_trigger, figure_of_speech, safety_intent
+from vigie.danger import blackmail_told, danger_asked, despair_of, danger_trigger, figure_of_speech, safety_intent
 from vigie.scenarios import DANGER, DANGER_CONFIDENCE, DOUBT, FRIEND_DESPAIR, GROUP_OF, IMMEDIATE, SUITE_OF
 from vigie.situations import two_situations
 from vigie.language import is_foreign_language, is_wordless
@@ -79,6 +79,15 @@ class SafetyNet(StatelessComponent):
             return
         elif predicted in DANGER and message.get(INTENT)["confidence"] < DANGER_CONFIDENCE[predicted]:
             ruled = danger_trigger(doc)  # a rule names another danger than the hesitant guess
+            if not ruled and blackmail_told(doc):
+                # a blackmail the rules see: its answer for a hesitant urgence ("avant ce soir");
+                # a hesitant despair is still asked about, the blackmail's answer if it is not one
+                if predicted != "detresse":
+                    _override(message, "chantage", "danger rule")
+                    _offer_other_situation(message, doc)
+                else:
+                    _ask_first(message, predicted, alternative="chantage")
+                return
             if not ruled:
                 _ask_first(message, predicted)
                 return
@@ -141,10 +150,10 @@ def _alternative(message: Message) -> str:
                  and r["confidence"] >= ALTERNATIVE_CONFIDENCE), "autre_souci")
 
 
-def _ask_first(message: Message, predicted: str) -> None:
+def _ask_first(message: Message, predicted: str, alternative: str = "") -> None:
     """A danger answer on a hesitant classifier's word alone: ask first (advice.md: asking
     directly does not increase the risk), and keep the best other answer for a "no"."""
-    alternative = _alternative(message)
+    alternative = alternative or _alternative(message)
     doubted = {"name": predicted, "confidence": message.get(INTENT)["confidence"]}
     _override(message, DOUBT, "doubt")
     message.set("doubted", doubted, add_to_output=True)  # bench/danger_threshold.py reads it

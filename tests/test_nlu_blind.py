@@ -12,16 +12,16 @@ from vigie.evaluation import blind_sets, evaluate
 # Differdange, Bienne and Delémont, Arlon and Saint-Denis de La Réunion; everyday days from Strasbourg,
 # Longueuil and Mons; figures of speech from Montpellier; danger said indirectly from Tournai; long
 # stories from Grenoble; follow-up questions from Nantes; docs/understanding.md): macro-F1 0.896,
-# danger recall 0.873 (0.917 with the direct question), false alarms 1.7 %, figures of speech with
+# danger recall 0.879 (0.924 with the direct question), false alarms 1.7 %, figures of speech with
 # a danger answer 6 %, everyday worries with one 1.2 %, answered as a situation 4.5 %, long
-# stories 0.80, follow-up questions 0.69. The logistic regression is deterministic, so the margins
+# stories 0.82, follow-up questions 0.69. The logistic regression is deterministic, so the margins
 # only absorb library drift; the targets live in `make bench`.
 MIN_MACRO_F1 = 0.87
 MIN_DANGER_RECALL = 0.85
 MAX_FALSE_ALARMS = 0.025
 MAX_ALARMS = {"figures": 0.08, "quotidien": 0.03}
 MAX_EVERYDAY_AS_SITUATION = 0.07
-MIN_DANGER_ANSWERED_OR_ASKED = 0.90
+MIN_DANGER_ANSWERED_OR_ASKED = 0.91
 MIN_STORIES_ACCURACY = 0.77
 MIN_FOLLOWUPS_ACCURACY = 0.65
 

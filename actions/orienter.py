@@ -14,8 +14,8 @@ from vigie.directory import country, default_country
 from vigie.rules import rule_actions
 from vigie.scenarios import LISTED_WITH, NO_FOLLOWUP, PRIORITY, SUITE_OF
 
-BOT_NOTICE = ("Je suis un robot, pas une personne : je ne remplace pas un adulte, "
-              "une ligne d'aide ou la police.")
+# short: a first answer, notice included, stays within 100 words (tests/content_table.yml)
+BOT_NOTICE = "Je suis un robot, pas une personne : je ne remplace pas un adulte."
 FORMAL_SCENARIOS = {"parent_inquiet", "parler_enfant"}
 # "Qui appeler ?" and other general answers: the latest scenario's services come first
 GENERAL = {"contacts_aide", "demande_aide", "nlu_fallback", "autre_langue", "informer_pays"}

@@ -6,6 +6,7 @@ from typing import List
 
 import yaml
 
+from actions.orienter import BOT_NOTICE
 from vigie.directory import COUNTRIES  # noqa: F401  (for scripts/content_report.py: the directory lists the countries)
 from vigie.processes import ROOT, Stack
 
@@ -39,6 +40,11 @@ class Answer:
     @property
     def counts(self) -> List[int]:
         return [words(b) for b in self.bubbles]
+
+
+def first_contact(counts: List[int]) -> int:
+    """The words of an answer given as a conversation's first: its bubbles and the robot notice."""
+    return sum(counts) + words(BOT_NOTICE)
 
 
 def answer_of(replies: List[dict]) -> Answer:
@@ -88,6 +94,8 @@ def problems(name: str, spec: dict, country: str, answer: Answer, limits: dict) 
         found.append(f"a bubble has {max(counts)} words > {limits['bubble']}")
     if sum(counts) > limits["total"]:
         found.append(f"{sum(counts)} words before the buttons > {limits['total']}")
+    if first_contact(counts) > limits.get("first_contact", 10 ** 6):
+        found.append(f"{first_contact(counts)} words as a first contact > {limits['first_contact']}")
     if spec.get("formal") and informal(whole):
         found.append(f"« tu » in a parent answer: {informal(whole).group(0)!r}")
     for service in (spec.get("first_offered_not") or {}).get(country, []):

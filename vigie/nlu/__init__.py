@@ -1,11 +1,15 @@
 """Custom Rasa NLU components of Vigie (referenced by name in config.yml)."""
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, Iterator, List, Optional, Text, Tuple
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.constants import SPACY_DOCS
+from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from vigie.text import is_command
 
 
 class StatelessComponent(GraphComponent):
@@ -40,3 +44,17 @@ class MessageStep(StatelessComponent):
         for example in training_data.training_examples:
             self.apply(example)
         return training_data
+
+
+def add_entity(message: Message, entity: str, value: Any, extractor: str, **where: int) -> None:
+    """Adds one of Vigie's entities to a message's output (`where`: start and end, if known)."""
+    found = {"entity": entity, "value": value, **where, "confidence": 1.0, "extractor": extractor}
+    message.set(ENTITIES, message.get(ENTITIES, []) + [found], add_to_output=True)
+
+
+def typed_messages(messages: List[Message]) -> Iterator[Tuple[Message, Any]]:
+    """Each typed message with the spaCy doc of its cleaned text (buttons' payloads left out)."""
+    for message in messages:
+        doc = message.get(SPACY_DOCS[TEXT])
+        if doc is not None and not is_command(message.get(TEXT) or ""):
+            yield message, doc

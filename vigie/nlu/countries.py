@@ -3,10 +3,10 @@ the place rules are in vigie.places."""
 from typing import List
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.shared.nlu.constants import ENTITIES, TEXT
+from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from vigie.nlu import StatelessComponent
+from vigie.nlu import StatelessComponent, add_entity
 from vigie.places import find_country
 from vigie.text import is_command, normalize
 
@@ -20,7 +20,5 @@ class CountryExtractor(StatelessComponent):
             text = message.get(TEXT) or ""
             place = None if is_command(text) else find_country(normalize(text))
             if place:
-                entity = {"entity": ENTITY, "value": place.code, "start": place.start, "end": place.end,
-                          "confidence": 1.0, "extractor": "CountryExtractor"}
-                message.set(ENTITIES, message.get(ENTITIES, []) + [entity], add_to_output=True)
+                add_entity(message, ENTITY, place.code, "CountryExtractor", start=place.start, end=place.end)
         return messages

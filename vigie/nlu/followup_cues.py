@@ -8,14 +8,12 @@ intent becomes the follow-up's, as if its button had been pressed)."""
 from typing import List
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.nlu.constants import SPACY_DOCS
-from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY
 from rasa.shared.nlu.training_data.message import Message
 
 from vigie.followups import cued_followup
-from vigie.nlu import StatelessComponent
+from vigie.nlu import StatelessComponent, add_entity, typed_messages
 from vigie.scenarios import DOUBT
-from vigie.text import is_command
 
 ENTITY = "suite"
 # answers that say nothing about the situation: the follow-up's answer is worth more
@@ -43,15 +41,11 @@ class FollowUpCues(StatelessComponent):
     """Reads the spaCy doc of the cleaned text, as the safety net does."""
 
     def process(self, messages: List[Message]) -> List[Message]:
-        for message in messages:
-            doc = message.get(SPACY_DOCS[TEXT])
-            if doc is None or is_command(message.get(TEXT) or ""):
-                continue
+        for message, doc in typed_messages(messages):
             found = cued_followup(doc)
             if not found:
                 continue
-            entity = {"entity": ENTITY, "value": found, "confidence": 1.0, "extractor": "FollowUpCues"}
-            message.set(ENTITIES, message.get(ENTITIES, []) + [entity], add_to_output=True)
+            add_entity(message, ENTITY, found, "FollowUpCues")
             if (message.get(INTENT) or {}).get("name") in UNPLACED or _doubted(message, found):
                 top = {"name": found, "confidence": 1.0}
                 message.set(INTENT, top, add_to_output=True)

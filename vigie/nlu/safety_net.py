@@ -3,7 +3,7 @@ from typing import List
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.nlu.constants import SPACY_DOCS
-from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from vigie.danger import blackmail_told, danger_asked, despair_of, danger_trigger, figure_of_speech, safety_intent
@@ -11,7 +11,7 @@ from vigie.scenarios import DANGER, DANGER_CONFIDENCE, DOUBT, FRIEND_DESPAIR, GR
 from vigie.situations import two_situations
 from vigie.language import is_foreign_language, is_wordless
 from vigie.danger_place import place_of
-from vigie.nlu import StatelessComponent
+from vigie.nlu import StatelessComponent, add_entity
 from vigie.text import is_command, normalize
 
 SAFETY_NET = "safety_net"
@@ -138,8 +138,7 @@ def _add_place(message: Message) -> None:
         return
     place = place_of(doc)
     if place:
-        entity = {"entity": PLACE, "value": place, "confidence": 1.0, "extractor": "SafetyNet"}
-        message.set(ENTITIES, message.get(ENTITIES, []) + [entity], add_to_output=True)
+        add_entity(message, PLACE, place, "SafetyNet")
 
 
 def _alternative(message: Message) -> str:
@@ -157,10 +156,8 @@ def _ask_first(message: Message, predicted: str, alternative: str = "") -> None:
     doubted = {"name": predicted, "confidence": message.get(INTENT)["confidence"]}
     _override(message, DOUBT, "doubt")
     message.set("doubted", doubted, add_to_output=True)  # bench/danger_threshold.py reads it
-    entities = [{"entity": DOUBTED, "value": GROUP_OF.get(predicted, predicted)},
-                {"entity": ALTERNATIVE, "value": alternative}]
-    message.set(ENTITIES, message.get(ENTITIES, []) + [
-        dict(e, confidence=1.0, extractor="SafetyNet") for e in entities], add_to_output=True)
+    add_entity(message, DOUBTED, GROUP_OF.get(predicted, predicted), "SafetyNet")
+    add_entity(message, ALTERNATIVE, alternative, "SafetyNet")
 
 
 def _offer_other_situation(message: Message, doc) -> None:
@@ -169,5 +166,4 @@ def _offer_other_situation(message: Message, doc) -> None:
         return
     if first != message.get(INTENT)["name"]:
         _override(message, first, "two situations: the more serious first")
-    entity = {"entity": OTHER_SITUATION, "value": other, "confidence": 1.0, "extractor": "SafetyNet"}
-    message.set(ENTITIES, message.get(ENTITIES, []) + [entity], add_to_output=True)
+    add_entity(message, OTHER_SITUATION, other, "SafetyNet")

@@ -4,13 +4,10 @@ when the message itself is classified as a follow-up or a situation (lexicon/wri
 from typing import List
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.nlu.constants import SPACY_DOCS
-from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from vigie.danger import cues_found
-from vigie.nlu import StatelessComponent
-from vigie.text import is_command
+from vigie.nlu import StatelessComponent, add_entity, typed_messages
 
 ENTITY = "qui_ecrit"
 WRITERS = "lexicon/writers.yml"
@@ -19,11 +16,7 @@ WRITERS = "lexicon/writers.yml"
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)
 class WriterExtractor(StatelessComponent):
     def process(self, messages: List[Message]) -> List[Message]:
-        for message in messages:
-            doc = message.get(SPACY_DOCS[TEXT])
-            if doc is None or is_command(message.get(TEXT) or ""):
-                continue
+        for message, doc in typed_messages(messages):
             for writer in sorted(cues_found(doc, WRITERS)):
-                entity = {"entity": ENTITY, "value": writer, "confidence": 1.0, "extractor": "WriterExtractor"}
-                message.set(ENTITIES, message.get(ENTITIES, []) + [entity], add_to_output=True)
+                add_entity(message, ENTITY, writer, "WriterExtractor")
         return messages

@@ -77,20 +77,15 @@ def scenario_of(tracker: Tracker) -> str:
     return tracker.get_slot("sujet") or "contacts_aide"
 
 
-def followup_words() -> Dict[str, List[str]]:
-    """Follow-up -> the responses its button gives (its rule in data/rules/suites.yml), so that
-    a typed follow-up after a situation gets the same words."""
-    return {intent: [action for action in actions if action.startswith("utter_")]
-            for intent, actions in rule_actions().items()}
-
-
 def followup_of(tracker: Tracker) -> List[str]:
-    """The responses answering a typed follow-up question (`suite` entity), if any."""
+    """The responses answering a typed follow-up question (`suite` entity), if any: those its
+    button gives (its rule in data/rules/suites.yml)."""
     intent = (tracker.latest_message.get("intent") or {}).get("name")
     followup = next(tracker.get_latest_entity_values("suite"), None)
     if not followup or intent in NO_FOLLOWUP or intent == followup:
         return []
-    return followup_words().get(followup) or [f"utter_{followup}"]
+    return [action for action in rule_actions().get(followup, []) if action.startswith("utter_")] \
+        or [f"utter_{followup}"]
 
 
 class ActionOrienter(Action):

@@ -88,3 +88,20 @@ def test_who_to_call_after_a_blackmail_lists_the_police(stack_at):
         ask(stack, sender, country, "/chantage")
         card = answer_of(stack.send(sender, "/contacts_aide")).card
         assert police in card, (country, card)
+
+
+def test_a_teacher_is_answered_about_their_pupil(stack_at):
+    time, stack = stack_at
+    if time != "12:00":
+        pytest.skip("the words for the pupil do not depend on the hour")
+    for country in COUNTRIES:
+        sender = f"teacher-{country}"
+        first = ask(stack, sender, country, "Bonjour, je suis professeure au collège : une de mes élèves "
+                                            "reçoit des menaces, on veut publier ses photos si elle ne paie pas")
+        answers = [first] + [answer_of(stack.send(sender, payload))
+                             for payload in ("/preuves", "/signaler_bloquer", "/parler_enfant", "/deja_paye")]
+        for answer in answers:
+            found = informal(answer.whole)
+            assert not found, f"{country}: « {found.group(0)} » in {answer.whole!r}"
+            assert "votre enfant" not in answer.whole and "mon enfant" not in " ".join(answer.buttons).lower()
+        assert "votre élève" in first.whole and "En parler avec mon élève" in first.buttons, (country, first)

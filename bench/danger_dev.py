@@ -13,6 +13,7 @@ from vigie import PROJECT_ROOT
 from vigie.danger import danger_trigger
 from vigie.scenarios import IMMEDIATE
 from vigie.evaluation import nlu_examples
+from vigie.nlu.spacy_model import configured_model
 from vigie.text import prepare
 
 
@@ -50,7 +51,7 @@ def training_data(nlp, verbose: bool) -> None:
 
 
 def main(verbose: bool, nlu: bool) -> None:
-    nlp = spacy.load("fr_core_news_sm")
+    nlp = spacy.load(configured_model())
     dev_set(nlp, verbose)
     if nlu:
         training_data(nlp, verbose)

@@ -7,6 +7,7 @@ import pytest
 import sanic  # noqa: F401  (see below)
 import spacy
 
+from vigie.nlu.spacy_model import configured_model
 from vigie.processes import Stack
 
 # SQLAlchemy's own switch for its 2.0 notice (emitted when Rasa imports its SQL store), as in
@@ -40,4 +41,4 @@ def stack():
 @pytest.fixture(scope="session")
 def nlp():
     """spaCy's French model, as the NLU pipeline's SpacyNLP loads it (danger rules, situations)."""
-    return spacy.load("fr_core_news_sm")
+    return spacy.load(configured_model())

@@ -115,15 +115,20 @@ def _sparse_text_features(message: Message, kind: str) -> list:
     return [f for f in message.features if f.attribute == TEXT and f.type == kind and f.is_sparse()]
 
 
+def _dense_text_features(message: Message, kind: str) -> list:
+    return [f for f in message.features if f.attribute == TEXT and f.type == kind and not f.is_sparse()]
+
+
 def _has_text_features(message: Message) -> bool:
     return bool(_sparse_text_features(message, FEATURE_TYPE_SENTENCE))
 
 
 def _text_row(message: Message) -> csr_matrix:
     """The classifier's row for a message, as Rasa's `_create_X` makes it (the count
-    featurizers' sentence features side by side, in the message's order; the pipeline has no
-    dense features), without Rasa's deep copies of each feature matrix."""
-    return hstack([f.features for f in _sparse_text_features(message, FEATURE_TYPE_SENTENCE)]).tocsr()
+    featurizers' sentence features side by side, in the message's order, then the word
+    vectors' mean), without Rasa's deep copies of each feature matrix."""
+    return hstack([f.features for f in _sparse_text_features(message, FEATURE_TYPE_SENTENCE)]
+                  + [csr_matrix(f.features) for f in _dense_text_features(message, FEATURE_TYPE_SENTENCE)]).tocsr()
 
 
 def _sentence_token_spans(message: Message) -> List[Tuple[int, int]]:
@@ -143,8 +148,17 @@ def _sentence_token_spans(message: Message) -> List[Tuple[int, int]]:
 
 def _sentence_rows(message: Message, spans: List[Tuple[int, int]]) -> csr_matrix:
     """One row per sentence, as the classifier's rows are made for a whole text: for each
-    count featurizer, in the message's order, the sum of the sentence's token rows."""
+    count featurizer, in the message's order, the sum of the sentence's token rows; then the
+    mean of its words' vectors."""
     sequences = {str(f.origin): csr_matrix(f.features) for f in _sparse_text_features(message, FEATURE_TYPE_SEQUENCE)}
     origins = [str(f.origin) for f in _sparse_text_features(message, FEATURE_TYPE_SENTENCE)]
-    return vstack([hstack([csr_matrix(sequences[origin][start:end].sum(axis=0)) for origin in origins])
+    dense = [f.features for f in _dense_text_features(message, FEATURE_TYPE_SEQUENCE)]
+    return vstack([hstack([csr_matrix(sequences[origin][start:end].sum(axis=0)) for origin in origins]
+                          + [csr_matrix(_mean_of_known(vectors[start:end])) for vectors in dense])
                    for start, end in spans]).tocsr()
+
+
+def _mean_of_known(vectors: np.ndarray) -> np.ndarray:
+    """The mean of the words that have a vector, as Rasa's SpacyFeaturizer pools a sentence."""
+    known = vectors[np.any(vectors, axis=1)]
+    return known.mean(axis=0, keepdims=True) if len(known) else np.zeros((1, vectors.shape[1]))

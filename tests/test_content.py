@@ -105,3 +105,16 @@ def test_a_teacher_is_answered_about_their_pupil(stack_at):
             assert not found, f"{country}: « {found.group(0)} » in {answer.whole!r}"
             assert "votre enfant" not in answer.whole and "mon enfant" not in " ".join(answer.buttons).lower()
         assert "votre élève" in first.whole and "En parler avec mon élève" in first.buttons, (country, first)
+
+
+def test_blocking_steps_start_with_the_app_named_earlier(stack_at):
+    time, stack = stack_at
+    if time != "12:00":
+        pytest.skip("the steps do not depend on the hour")
+    for country, first_message, app in (("FR", "un mec que je connais pas m'a ajoutée sur snap", "Snapchat"),
+                                        ("QC", "des gars de ma classe m'insultent sur tiktok", "TikTok")):
+        sender = f"apps-{country}"
+        ask(stack, sender, country, first_message)
+        for then in ("/signaler_bloquer", "comment je le bloque ?"):
+            steps = next(b for b in answer_of(stack.send(sender, then)).bubbles if "•" in b)
+            assert steps.split("\n")[1].startswith(f"• {app} :"), (country, then, steps)

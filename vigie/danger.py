@@ -256,13 +256,19 @@ def safety_intent(doc: Doc, predicted: Optional[str]) -> Optional[str]:
     return imposed_intent(book.matches(doc), predicted, book.keep_intents)
 
 
-def figure_of_speech(doc: Doc, intent: str) -> bool:
-    """The message holds one of `intent`'s figures of speech (its `unless` or `cancel` rules, or
-    laughter): "mourir de honte", "enfermé dehors", "au secours" about a game level."""
+FIGURE, LAUGHTER = "figure", "laughter"
+
+
+def figure_of_speech(doc: Doc, intent: str) -> Optional[str]:
+    """FIGURE if the message holds one of `intent`'s figures of speech (its `unless` or `cancel`
+    rules: "mourir de honte", "enfermé dehors", "au secours" about a game level), else LAUGHTER
+    if it laughs ("mdr", "💀"), else None."""
     found = rulebook(doc.vocab).matches(doc)
     if intent == "chantage":
-        return bool(_spans(found, "chantage/unless/"))
-    return joking(found) or bool(_spans(found, f"{intent}/unless/") + _spans(found, f"{intent}/cancel/"))
+        return FIGURE if _spans(found, "chantage/unless/") else None
+    if _spans(found, f"{intent}/unless/") + _spans(found, f"{intent}/cancel/"):
+        return FIGURE
+    return LAUGHTER if joking(found) else None
 
 
 FIRST_PERSON = {"je", "j'", "j", "me", "m'", "m", "moi", "mon", "ma", "mes"}

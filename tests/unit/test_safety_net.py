@@ -1,7 +1,7 @@
 """The deterministic safety net, on real teen wordings (lexicon/danger.yml, vigie/danger.py)."""
 import pytest
 
-from vigie.danger import danger_asked, danger_trigger, figure_of_speech, safety_intent
+from vigie.danger import FIGURE, LAUGHTER, danger_asked, danger_trigger, figure_of_speech, safety_intent
 from vigie.language import is_foreign_language, is_wordless
 from vigie.text import expand_sms, normalize, prepare
 
@@ -215,7 +215,13 @@ def test_warning_signs_that_may_be_something_else_are_asked_about(nlp, trigger, 
 @pytest.mark.parametrize("text,intent", [("je vais mourir de honte", "detresse"),
                                          ("je suis enfermée dehors", "urgence")])
 def test_a_figure_of_speech_answers_for_the_classifier(nlp, text, intent):
-    assert figure_of_speech(nlp(prepare(text)), intent)
+    assert figure_of_speech(nlp(prepare(text)), intent) == FIGURE
+
+
+def test_laughter_alone_is_not_a_figure_that_explains_the_words(nlp):
+    # the safety net asks about it when the classifier is sure of a danger
+    assert figure_of_speech(nlp(prepare("personne me calcule je sers a rien mdr")), "detresse") == LAUGHTER
+    assert figure_of_speech(nlp(prepare("je vais mourir de honte mdr")), "detresse") == FIGURE
 
 
 @pytest.mark.parametrize("text", [

@@ -6,7 +6,8 @@ from rasa.nlu.constants import SPACY_DOCS
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from vigie.danger import blackmail_told, danger_asked, despair_of, danger_trigger, figure_of_speech, safety_intent
+from vigie.danger import (LAUGHTER, blackmail_told, danger_asked, despair_of, danger_trigger, figure_of_speech,
+                          safety_intent)
 from vigie.scenarios import DANGER, DANGER_CONFIDENCE, DOUBT, FRIEND_DESPAIR, GROUP_OF, IMMEDIATE, SUITE_OF
 from vigie.situations import two_situations
 from vigie.language import is_foreign_language, is_wordless
@@ -67,15 +68,17 @@ class SafetyNet(StatelessComponent):
         imposed = _whose(safety_intent(doc, predicted), predicted, doc)
         if imposed:
             _override(message, imposed, "danger rule")
-        elif predicted in DANGER and figure_of_speech(doc, predicted):
+        elif predicted in DANGER and (figure := figure_of_speech(doc, predicted)):
             # a short message the figure explains ("je vais mourir de honte"), or a hesitant
             # guess, gets the other answer; a longer one the classifier leans on may say more
-            # than the figure ("il m'a frappée ... mon frère"): it gets the direct question
-            if len(doc) <= SHORT_MESSAGE_TOKENS or \
-                    message.get(INTENT)["confidence"] < DANGER_CONFIDENCE[predicted]:
-                _override(message, _alternative(message), "figure of speech")
-            else:
+            # than the figure ("il m'a frappée ... mon frère"), and laughter alone may cover
+            # what the classifier is sure of ("personne me calcule je sers à rien mdr"): they
+            # get the direct question
+            confident = message.get(INTENT)["confidence"] >= DANGER_CONFIDENCE[predicted]
+            if confident and (figure == LAUGHTER or len(doc) > SHORT_MESSAGE_TOKENS):
                 _ask_first(message, predicted)
+            else:
+                _override(message, _alternative(message), "figure of speech")
             return
         elif predicted in DANGER and message.get(INTENT)["confidence"] < DANGER_CONFIDENCE[predicted]:
             ruled = danger_trigger(doc)  # a rule names another danger than the hesitant guess

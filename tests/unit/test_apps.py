@@ -1,0 +1,44 @@
+"""Apps named (lexicon/apps.yml) and the blocking steps that start with the named one."""
+import pytest
+
+from actions.bloquer import named_app_first
+from vigie.danger import compile_rule, cues_found
+from vigie.lexicon import load_yaml
+from vigie.nlu.apps import APPS
+from vigie.text import prepare
+
+CUES = load_yaml(APPS)
+EXAMPLES = [(name, example) for name, cues in CUES.items() for cue in cues for example in cue["examples"]]
+STEPS = "Pour bloquer :\n• Instagram : profil.\n• Snapchat : appui long.\n• TikTok : profil."
+
+
+def test_every_cue_compiles_and_has_examples():
+    for cues in CUES.values():
+        for cue in cues:
+            assert set(cue) == {"pattern", "examples"} and cue["examples"]
+            assert compile_rule(cue["pattern"])
+
+
+@pytest.mark.parametrize("name,example", EXAMPLES)
+def test_an_app_named_is_recognised(nlp, name, example):
+    assert cues_found(nlp(prepare(example)), APPS) == {name}
+
+
+@pytest.mark.parametrize("message", ["il m'a ajouté hier soir", "on est dans le même club de foot"])
+def test_no_app_where_none_is_named(nlp, message):
+    assert not cues_found(nlp(prepare(message)), APPS)
+
+
+def test_the_named_app_leads_the_steps():
+    assert named_app_first(STEPS, "Snapchat") == \
+        "Pour bloquer :\n• Snapchat : appui long.\n• Instagram : profil.\n• TikTok : profil."
+    assert named_app_first(STEPS, "Instagram") == STEPS
+    assert named_app_first(STEPS, None) == STEPS
+    assert named_app_first(STEPS, "Roblox") == STEPS
+
+
+def test_every_app_has_its_steps_in_the_answers():
+    responses = load_yaml("domain/domain.yml")["responses"]["utter_bloquer_apps"]
+    for variant in responses:
+        for app in CUES:
+            assert f"\n• {app} :" in variant["text"], (app, variant["text"])

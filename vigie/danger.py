@@ -1,100 +1,20 @@
-"""Deterministic danger rules: spaCy `Matcher` token patterns on lemmas (lexicon/danger.yml).
+"""Deterministic danger rules (lexicon/danger.yml, in the token syntax of vigie/patterns.py).
 
 The statistical classifier can miss a danger message written in an unexpected way; these
 rules make sure urgence and detresse always get their answer, and that a threat with
-pictures gets the sextortion answer. A rule is a line of tokens (see lexicon/danger.yml):
-
-    [couper|mutiler]   a lemma among these (typos and unaccented verbs included)
-    me|m'              a word among these (lower case, no accents)
-    /suicid.*/         a word matching this regular expression
-    _{0,3}             zero to three words of any kind
-    x?                 an optional token
-"""
+pictures gets the sextortion answer; their `unless` and `cancel` cases and laughter keep
+figures of speech from alarming."""
 import functools
-import re
 from dataclasses import dataclass
-from typing import Dict, Iterable, List, Optional, Sequence, Set, Tuple
+from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
-import regex
-from spacy.matcher import Matcher
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from vigie.lexicon import load_yaml
+from vigie.patterns import PatternSet, annotate
 from vigie.scenarios import IMMEDIATE, PRIORITY
-from vigie.text import strip_accents
 
-ANNOTATED = "vigie_lemmas"  # doc.user_data: every word and candidate lemma of the annotated doc
 MATCHED = "vigie_danger_matches"
-Token.set_extension("plain", default="", force=True)
-Token.set_extension("lemmas", default=[], force=True)
-
-_TOKEN = re.compile(r"^(?:_\{(\d+),(\d+)\}|\[([^\]]+)\]|/(.+)/|([^?]+))(\?)?$")
-# first-group verbs typed without accents or left unlemmatised: "coupe", "coupee" -> "couper"
-_ER_ENDINGS = re.compile(r"^(\w{3,}?)(e|es|ee|ees|ent|ais|ait|aient|ez|er)$")
-
-
-def plain(word: str) -> str:
-    return strip_accents(word.lower())
-
-
-def compile_token(spec: str) -> dict:
-    """One token of a rule line -> one spaCy Matcher token pattern."""
-    found = _TOKEN.match(spec)
-    if not found:
-        raise ValueError(f"bad token {spec!r}")
-    low, high, lemmas, pattern, words, optional = found.groups()
-    if low is not None:
-        return {"OP": f"{{{low},{high}}}"}
-    if lemmas:
-        token = {"_": {"lemmas": {"INTERSECTS": lemmas.split("|")}}}
-    elif pattern:
-        token = {"_": {"plain": {"REGEX": f"^(?:{pattern})$"}}}
-    else:
-        token = {"_": {"plain": {"IN": words.split("|")}}}
-    if optional:
-        token["OP"] = "?"
-    return token
-
-
-def compile_rule(line: str) -> List[dict]:
-    return [compile_token(spec) for spec in line.split()]
-
-
-def required_words(line: str) -> List[Set[str]]:
-    """For each token of a rule that must be there (no wildcard, regex or `?`), the words or
-    lemmas it accepts: a doc without any of them cannot match the rule."""
-    required = []
-    for spec in line.split():
-        low, high, lemmas, pattern, words, optional = _TOKEN.match(spec).groups()
-        if not optional and (lemmas or words):
-            required.append(set((lemmas or words).split("|")))
-    return required
-
-
-class PatternSet:
-    """Rules of the token syntax, each in a Matcher of its own, run only on the docs that hold a
-    word or lemma for each of their required tokens: a message runs the few rules it could
-    match, not all of them (spaCy's Matcher reads each pattern's custom attributes on each
-    token: with ~300 rules, a message took 13 ms)."""
-
-    def __init__(self, patterns: Dict[str, str], vocab) -> None:
-        self.entries = []
-        for key, line in patterns.items():
-            matcher = Matcher(vocab)
-            matcher.add(key, [compile_rule(line)])
-            self.entries.append((key, required_words(line), matcher))
-
-    def matches(self, doc: Doc) -> Dict[str, List[Tuple[int, int]]]:
-        """Rule key -> token spans where it matches; the doc must be annotated."""
-        present = doc.user_data[ANNOTATED]
-        found: Dict[str, List[Tuple[int, int]]] = {}
-        for key, required, matcher in self.entries:
-            if all(options & present for options in required):
-                for _, start, end in matcher(doc):
-                    found.setdefault(key, []).append((start, end))
-        return found
-
-
 @dataclass
 class Rule:
     key: str        # "urgence/3", "urgence/unless/0", "chantage/threat/2"
@@ -103,7 +23,7 @@ class Rule:
 
 
 class Rulebook:
-    """Every rule of lexicon/danger.yml in one Matcher, with the fuzzy keywords."""
+    """Every rule of lexicon/danger.yml, compiled for one spaCy vocabulary."""
 
     def __init__(self, lexicon: dict, vocab) -> None:
         self.lexicon = lexicon
@@ -111,10 +31,6 @@ class Rulebook:
         for key, spec in self._specs(lexicon):
             self.rules[key] = Rule(key, spec["pattern"], spec["example"])
         self.patterns = PatternSet({key: rule.pattern for key, rule in self.rules.items()}, vocab)
-        self.fuzzy = [
-            (keyword, regex.compile(f"(?:{keyword}){{e<={1 if len(keyword) < 9 else 2}}}"))
-            for keyword in lexicon["fuzzy"]
-        ]
         self.keep_intents = frozenset(lexicon["chantage"]["keep_intents"])
 
     @staticmethod
@@ -129,30 +45,11 @@ class Rulebook:
         for i, spec in enumerate(lexicon.get("joking", [])):
             yield f"joking/{i}", spec
 
-    def annotate(self, doc: Doc) -> Doc:
-        """Plain form and candidate lemmas of each token (spaCy's, the -er guess, typo matches)."""
-        if ANNOTATED in doc.user_data:  # the safety net, situations and follow-ups share a doc
-            return doc
-        present = set()
-        for token in doc:
-            word = plain(token.text)
-            lemmas = {plain(token.lemma_), word}
-            guess = _ER_ENDINGS.match(word)
-            if guess:
-                lemmas.add(guess.group(1) + "er")
-            if len(word) >= 6:
-                lemmas.update(keyword for keyword, fuzzy in self.fuzzy if fuzzy.fullmatch(word))
-            token._.plain = word
-            token._.lemmas = sorted(lemmas)
-            present |= lemmas
-        doc.user_data[ANNOTATED] = present  # the plain words included
-        return doc
-
     def matches(self, doc: Doc) -> Dict[str, List[Tuple[int, int]]]:
         """Rule key -> token spans where it matches (once per doc: the safety net and the
         two-situation cues both ask)."""
         if MATCHED not in doc.user_data:
-            doc.user_data[MATCHED] = self.patterns.matches(self.annotate(doc))
+            doc.user_data[MATCHED] = self.patterns.matches(annotate(doc))
         return doc.user_data[MATCHED]
 
 
@@ -234,21 +131,6 @@ def rulebook(vocab) -> Rulebook:
     if id(vocab) not in _RULEBOOKS:
         _RULEBOOKS[id(vocab)] = Rulebook(danger_lexicon(), vocab)
     return _RULEBOOKS[id(vocab)]
-
-
-_CUES: Dict[Tuple[str, int], PatternSet] = {}
-
-
-def cues_found(doc: Doc, lexicon_file: str) -> Set[str]:
-    """The names whose cues match this doc, in a lexicon of {name: [{pattern, example}, ...]}
-    (lexicon/situations.yml, lexicon/followups.yml), read with the danger rules' lemmas."""
-    key = (lexicon_file, id(doc.vocab))
-    if key not in _CUES:
-        _CUES[key] = PatternSet({f"{name}/{i}": cue["pattern"]
-                                 for name, cues in load_yaml(lexicon_file).items()
-                                 for i, cue in enumerate(cues)}, doc.vocab)
-    rulebook(doc.vocab).annotate(doc)
-    return {key.split("/")[0] for key in _CUES[key].matches(doc)}
 
 
 def safety_intent(doc: Doc, predicted: Optional[str]) -> Optional[str]:

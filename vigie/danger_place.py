@@ -4,7 +4,7 @@ from typing import Optional
 
 from spacy.tokens import Doc
 
-from vigie.danger import cues_found
+from vigie.patterns import cues_found
 from vigie.lexicon import load_yaml
 
 DANGER_PLACES = "lexicon/danger_places.yml"

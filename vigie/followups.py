@@ -7,7 +7,7 @@ from typing import Dict, List, Optional
 
 from spacy.tokens import Doc
 
-from vigie.danger import cues_found
+from vigie.patterns import cues_found
 from vigie.lexicon import load_yaml
 
 

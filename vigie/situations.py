@@ -4,7 +4,8 @@ from typing import List, Optional, Tuple
 
 from spacy.tokens import Doc
 
-from vigie.danger import cues_found, rank, rulebook, threat_found
+from vigie.danger import rank, rulebook, threat_found
+from vigie.patterns import cues_found
 from vigie.scenarios import PRIORITY
 from vigie.lexicon import load_yaml
 

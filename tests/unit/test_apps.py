@@ -2,7 +2,7 @@
 import pytest
 
 from actions.bloquer import named_app_first
-from vigie.danger import compile_rule, cues_found
+from vigie.patterns import compile_rule, cues_found
 from vigie.lexicon import load_yaml
 from vigie.nlu.apps import APPS
 from vigie.text import prepare

@@ -1,7 +1,8 @@
 """Every rule of lexicon/danger.yml compiles and matches its own example."""
 import pytest
 
-from vigie.danger import Rulebook, compile_rule, danger_lexicon, rulebook
+from vigie.danger import Rulebook, danger_lexicon, rulebook
+from vigie.patterns import compile_rule
 from vigie.scenarios import IMMEDIATE
 from vigie.text import prepare
 

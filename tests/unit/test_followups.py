@@ -4,7 +4,7 @@ import pytest
 import yaml
 
 from vigie import PROJECT_ROOT
-from vigie.danger import compile_rule
+from vigie.patterns import compile_rule
 from vigie.domain_files import domain_yaml
 from vigie.followups import cued_followups, followup_cues
 from vigie.text import prepare

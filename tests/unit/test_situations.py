@@ -1,7 +1,7 @@
 """Messages that name two situations (lexicon/situations.yml, vigie/situations.py)."""
 import pytest
 
-from vigie.danger import compile_rule
+from vigie.patterns import compile_rule
 from vigie.situations import cued_situations, situation_cues, two_situations
 from vigie.text import prepare
 

@@ -2,7 +2,7 @@
 teen who mentions their parents is not."""
 import pytest
 
-from vigie.danger import compile_rule, cues_found
+from vigie.patterns import compile_rule, cues_found
 from vigie.lexicon import load_yaml
 from vigie.nlu.writer import WRITERS
 from vigie.text import prepare

@@ -5,7 +5,7 @@ from typing import List
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.training_data.message import Message
 
-from vigie.danger import cues_found
+from vigie.patterns import cues_found
 from vigie.nlu import StatelessComponent, add_entity, typed_messages
 
 ENTITY = "app"

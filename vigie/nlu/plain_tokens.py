@@ -5,7 +5,7 @@ from rasa.nlu.constants import TOKENS_NAMES
 from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from vigie.danger import plain
+from vigie.patterns import plain
 from vigie.nlu import MessageStep
 
 

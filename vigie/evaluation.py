@@ -11,7 +11,6 @@ from collections import Counter
 from pathlib import Path
 from typing import Dict, Iterable, List, Tuple
 
-import yaml
 from sklearn.metrics import precision_recall_fscore_support
 
 from vigie import PROJECT_ROOT
@@ -26,15 +25,11 @@ def blind_sets() -> List[Path]:
 
 
 def nlu_examples(path) -> List[Tuple[str, str]]:
-    """(text, intent) pairs of a Rasa NLU file."""
-    data = yaml.safe_load(open(path, encoding="utf-8"))
-    pairs = []
-    for block in data["nlu"]:
-        for line in block["examples"].splitlines():
-            line = line.strip()
-            if line.startswith("- "):
-                pairs.append((line[2:].strip(), block["intent"]))
-    return pairs
+    """(text, intent) pairs of a Rasa NLU file, read by Rasa's own loader."""
+    from rasa.shared.nlu.constants import INTENT, TEXT
+    from rasa.shared.nlu.training_data.loading import load_data
+
+    return [(m.get(TEXT), m.get(INTENT)) for m in load_data(str(path)).intent_examples]
 
 
 async def _predict_all(model_path: str, texts: List[str]) -> List[dict]:

@@ -6,7 +6,7 @@ import pytest
 from rasa.core.agent import Agent
 from rasa.shared.core.domain import Domain
 
-from vigie import danger, resilience, warmup
+from vigie import danger, patterns, resilience, warmup
 from vigie.processes import MODEL
 from vigie.stores import ErasableInMemoryTrackerStore
 
@@ -19,7 +19,7 @@ def agent():
 def test_warm_up_builds_what_the_first_message_needed_and_keeps_no_conversation(agent):
     asyncio.run(warmup.warm_up(agent))
 
-    assert danger._RULEBOOKS and danger._CUES  # compiled once, reused by every message
+    assert danger._RULEBOOKS and patterns._CUES  # compiled once, reused by every message
     assert resilience._validator.cache_info().currsize == 1
     assert asyncio.run(agent.tracker_store.keys()) == []
 

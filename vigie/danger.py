@@ -103,6 +103,20 @@ def _outside_figures(found, part: str) -> bool:
     return any(not _inside(span, figures) for span in _spans(found, f"chantage/{part}/"))
 
 
+# what a teen lives through that turns a warning sign of despair into despair
+WEIGHING = {"chantage", "photo_partagee", "harcelement"}
+
+
+def _despair_under_threat(found, predicted: Optional[str]) -> Optional[str]:
+    """A warning sign of despair ("j'ai envie de disparaître") told with a blackmail, a shared
+    picture or harassment is despair: the case that kills teenagers gets the crisis line first,
+    the other situation's line after."""
+    weighed = threat_found(found) or predicted in WEIGHING
+    if weighed and not joking(found) and _triggered(found, "detresse", "ask"):
+        return "detresse"
+    return None
+
+
 def rank(intent: Optional[str]) -> int:
     return PRIORITY.index(intent) if intent in PRIORITY else len(PRIORITY)
 
@@ -110,7 +124,7 @@ def rank(intent: Optional[str]) -> int:
 def imposed_intent(found, predicted: Optional[str], keep_intents: frozenset) -> Optional[str]:
     """The intent the rules impose on this message (the prediction itself when they confirm it,
     so that a hesitant classifier cannot fall back), or None to keep the prediction as it is."""
-    danger = danger_found(found)
+    danger = danger_found(found) or _despair_under_threat(found, predicted)
     if danger and rank(danger) <= rank(predicted):
         return danger
     if (predicted == "chantage" or predicted not in keep_intents) and threat_found(found):

@@ -99,6 +99,10 @@ def test_sms_spellings_are_expanded_as_whole_words_only():
 
 def test_danger_outranks_any_prediction(imposed):
     assert imposed("il me fait chanter et jveux mourir", "chantage") == "detresse"
+    # a warning sign alone is asked about; told with a blackmail, it is despair
+    assert imposed("on a perdu 7-2 hier jai envie de disparaitre", "hors_sujet") is None
+    assert imposed("il me fait chanter depuis 1 semaine et j'en peux plus, j'ai envie de disparaître",
+                   "chantage") == "detresse"
     assert imposed("il est devant chez moi et jveux mourir", "detresse") == "urgence"
 
 

@@ -8,11 +8,13 @@ from rasa.shared.nlu.training_data.message import Message
 
 from vigie.danger import (LAUGHTER, blackmail_told, danger_asked, despair_of, danger_trigger, figure_of_speech,
                           safety_intent)
-from vigie.scenarios import DANGER, DANGER_CONFIDENCE, DOUBT, FRIEND_DESPAIR, GROUP_OF, IMMEDIATE, SUITE_OF
+from vigie.scenarios import (DANGER, DANGER_CONFIDENCE, DOUBT, FRIEND_DESPAIR, GROUP_OF, IMMEDIATE, PRIORITY,
+                             SUITE_OF)
 from vigie.situations import two_situations
 from vigie.language import is_foreign_language, is_wordless
 from vigie.danger_place import place_of
 from vigie.nlu import StatelessComponent, add_entity
+from vigie.nlu.writer import ENTITY as WRITER
 from vigie.text import is_command, normalize
 
 SAFETY_NET = "safety_net"
@@ -30,6 +32,10 @@ ALTERNATIVE_CONFIDENCE = 0.2
 DANGER_CLOSE_BEHIND = 0.25
 # answers that already speak of a blackmail: no question about one behind them
 BLACKMAIL_ANSWERED = {"parent_inquiet", "ami_concerne", *SUITE_OF}
+# a danger on the classifier's word alone in this many words or fewer is asked about
+FEW_WORDS = 3
+# a teen's situations: told by a parent or a teacher, the adults' answer (not immediate danger)
+TOLD_BY_ADULTS = (set(PRIORITY) - set(IMMEDIATE)) | {"culpabilite", "ami_concerne"}
 
 
 def _override(message: Message, intent: str, reason: str) -> None:
@@ -66,7 +72,10 @@ class SafetyNet(StatelessComponent):
         predicted = (message.get(INTENT) or {}).get("name")
         doc = message.get(SPACY_DOCS[TEXT])
         imposed = _whose(safety_intent(doc, predicted), predicted, doc)
-        if imposed:
+        if (imposed or predicted) in TOLD_BY_ADULTS and _adult_writes(message):
+            # "ma fille a déjà payé 200 euros": a parent's or teacher's answer, in « vous »
+            _override(message, "parent_inquiet", "an adult writes")
+        elif imposed:
             _override(message, imposed, "danger rule")
         elif predicted in DANGER and (figure := figure_of_speech(doc, predicted)):
             # a short message the figure explains ("je vais mourir de honte"), or a hesitant
@@ -98,10 +107,18 @@ class SafetyNet(StatelessComponent):
         elif predicted not in DANGER and (asked := danger_asked(doc) or _danger_close_behind(message, doc)):
             _ask_first(message, asked)
             return
+        elif predicted in IMMEDIATE and sum(not t.is_punct for t in doc) <= FEW_WORDS:
+            # "au secours", "aidez moi vite": too few words to be sure, whatever the classifier says
+            _ask_first(message, predicted)
+            return
         elif predicted not in IMMEDIATE and is_foreign_language(normalize(text)):
             _override(message, "autre_langue", "other language")
             return
         _offer_other_situation(message, doc)
+
+
+def _adult_writes(message: Message) -> bool:
+    return any(e.get("entity") == WRITER for e in message.get("entities") or [])
 
 
 def _whose(imposed, predicted, doc):

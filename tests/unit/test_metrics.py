@@ -1,5 +1,6 @@
 """The metrics without a server: what a saved turn counts as (vigie/turns.py), the labels' fixed
-lists, the failures of an action, the loopback endpoint."""
+lists, the failures of an action, the loopback endpoint, the dashboard's queries and the scrape
+configuration (the metrics layer, tests/metrics, runs them against a real Prometheus)."""
 import asyncio
 import re
 import socket
@@ -8,6 +9,7 @@ import urllib.request
 import aiohttp
 import jsonschema
 import pytest
+import yaml
 from prometheus_client import REGISTRY, generate_latest
 from rasa.core.channels.channel import CollectingOutputChannel
 from rasa.core.nlg import TemplatedNaturalLanguageGenerator
@@ -15,9 +17,10 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, SessionStarted, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
+from tests.metrics.dashboard import HIDE_BELOW_5, queries
 from vigie import metrics, resilience
 from vigie.domain_files import DOMAIN_DIR
-from vigie.processes import free_port
+from vigie.processes import ROOT, free_port
 from vigie.server import serves_messages
 from vigie.stores import ErasableInMemoryTrackerStore
 from vigie.turns import Turn, read_turn
@@ -212,3 +215,36 @@ def _non_loopback_address():
     (["rasa", "train"], False), (["rasa", "shell"], False), (["rasa"], False)])
 def test_only_the_server_of_messages_serves_metrics(argv, serves):
     assert serves_messages(argv) is serves
+
+
+# ---------- the dashboard and the scrape configuration ----------
+
+def _known_names() -> set:
+    names = set()
+    for family in REGISTRY.collect():
+        if family.name.startswith("vigie_"):
+            names |= {s.name for s in family.samples}
+    return names
+
+
+def test_the_dashboard_reads_only_metrics_that_exist():
+    used = {name for _, expression in queries() for name in re.findall(r"\b(vigie_\w+|process_\w+|up)\b", expression)}
+    vigie_names = {name for name in used if name.startswith("vigie_")}
+    assert vigie_names and vigie_names <= _known_names()
+    assert used - vigie_names <= {"up", "process_resident_memory_bytes"}
+
+
+def test_every_query_per_situation_or_country_hides_counts_below_5():
+    detailed = [(title, expression) for title, expression in queries()
+                if re.search(r"by \([^)]*\b(situation|country)\b", expression)]
+    assert len(detailed) >= 7
+    assert [title for title, expression in detailed if not expression.rstrip(")").endswith(HIDE_BELOW_5)] == []
+
+
+def test_prometheus_keeps_every_metric_of_vigie_and_nothing_else_of_the_process():
+    job = yaml.safe_load((ROOT / "deploy" / "prometheus.yml").read_text())["scrape_configs"][0]
+    assert job["job_name"] == "vigie"
+    keep = next(rule for rule in job["metric_relabel_configs"] if rule["action"] == "keep")
+    kept = re.compile(f"^(?:{keep['regex']})$")
+    assert all(kept.match(name) for name in _known_names())
+    assert kept.match("process_resident_memory_bytes") and not kept.match("python_info")

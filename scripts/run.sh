@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 PY=.venv/bin/python
 RASA_PORT=${RASA_PORT:-5005}
 WIDGET_PORT=${WIDGET_PORT:-8080}
-# Prometheus metrics on loopback (deploy/prometheus.yml)
+# Prometheus metrics on loopback (docs/metrics.md, deploy/prometheus.yml)
 export VIGIE_METRICS_PORT=${VIGIE_METRICS_PORT:-9105}
 WIDGET_URL="http://127.0.0.1:$WIDGET_PORT"
 # Web pages allowed to call Rasa from a browser (CORS, space-separated): the demo page only,

@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 PY=.venv/bin/python
 VIGIE_PORT=${VIGIE_PORT:-5005}             # nginx, in front of the Rasa servers
 RASA_PORTS=(${RASA_PORTS:-5006 5007})
-METRICS_PORTS=(${METRICS_PORTS:-9105 9106})  # one per Rasa process
+METRICS_PORTS=(${METRICS_PORTS:-9105 9106})  # one per Rasa process (docs/metrics.md)
 ACTIONS_LB_PORT=${ACTIONS_LB_PORT:-5054}   # nginx, in front of the action servers
 ACTIONS_PORTS=(${ACTIONS_PORTS:-5055 5056})
 REDIS_PORT=${REDIS_PORT:-6380}             # not 6379: leave a system Redis alone

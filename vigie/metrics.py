@@ -1,4 +1,4 @@
-"""Vigie's Prometheus metrics: turns and their latency, answers by situation,
+"""Vigie's Prometheus metrics (docs/metrics.md): turns and their latency, answers by situation,
 country and channel, danger answers and direct questions, fallbacks, failures, Telegram updates,
 erasures.
 
@@ -25,7 +25,7 @@ logger = logging.getLogger(__name__)
 
 PORT_VARIABLE = "VIGIE_METRICS_PORT"
 ADDRESS_VARIABLE = "VIGIE_METRICS_ADDRESS"
-DEFAULT_ADDRESS = "127.0.0.1"   # only the operator's own machine
+DEFAULT_ADDRESS = "127.0.0.1"   # only the operator's own machine; docs/metrics.md to expose it
 COUNTRY_SLOT = "pays"
 
 OTHER = "autre"

@@ -59,7 +59,7 @@ shell: $(MODEL) ## chat with Vigie in the terminal (the actions run inside Rasa)
 # Layers: test-fast needs neither a model nor a server; the others share one stack per layer.
 PYTEST := $(PY) -m pytest -q -p no:cacheprovider
 
-test: test-fast test-data test-stories test-nlu test-e2e test-widget test-telegram test-scaled ## everything, fast layer first
+test: test-fast test-data test-stories test-nlu test-e2e test-widget test-telegram test-metrics test-scaled ## everything, fast layer first
 
 test-fast: lint unit ## ruff + unit tests of pure functions (no model, no server, < 60 s)
 
@@ -88,5 +88,5 @@ content-report: $(MODEL) ## words per answer, every scenario x country, on the r
 bench: $(MODEL) ## figures: held-out NLU, latency, throughput, memory, vs the stock Rasa pipeline
 	$(PY) -m bench.run $(BENCH_ARGS)
 
-# Targets of the channels and deployment pieces (widget, Telegram, scaled run) live in mk/.
+# Targets of the channels and deployment pieces (widget, Telegram, metrics, scaled run) live in mk/.
 -include mk/*.mk

@@ -10,6 +10,7 @@ what the user wrote.
 import json
 import logging
 import re
+import time
 from typing import Any, Awaitable, Callable, Dict, Iterable, List, Optional, Text
 
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
@@ -18,6 +19,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from vigie import metrics
 from vigie.directory import emergency_anywhere
 from vigie.text import MAX_MESSAGE_CHARS, is_invisible
 
@@ -143,13 +145,16 @@ class RestInput(RasaRestInput):
     async def _answer(self, on_new_message: Callable[[UserMessage], Awaitable[Any]],
                       message: UserMessage) -> HTTPResponse:
         collector: CollectingOutputChannel = message.output_channel
+        started = time.perf_counter()
         try:
             await on_new_message(message)
         except Exception as error:  # not CancelledError: a cancelled request must stay cancelled
             # the user's text stays out of the logs, even when something breaks
             logger.error("A REST message could not be handled (%s).", type(error).__name__)
             logger.debug("REST message failure", exc_info=True)
+        metrics.observe_turn(message.input_channel, time.perf_counter() - started)
         if not collector.messages:
+            metrics.turn_failed(message.input_channel)
             return response.json([{"recipient_id": message.sender_id, "text": FAILURE_ANSWER}])
         return response.json(collector.messages)
 

@@ -21,6 +21,7 @@ import json
 import logging
 import os
 import re
+import time
 from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any, Awaitable, Callable, Dict, Hashable, List, Mapping, Optional, Set, Text
@@ -32,6 +33,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from vigie import metrics
 from vigie.directory import emergency_anywhere
 from vigie.domain_files import domain_yaml
 
@@ -393,12 +395,17 @@ class UpdateHandler:
             await self.output.send(chat_id, ERASE_NOTE)
 
     async def _ask_rasa(self, chat_id: int, text: str) -> None:
+        started = time.perf_counter()
         try:
             await self.on_new_message(UserMessage(text, self.output, sender_id(chat_id),
                                                   input_channel=TelegramInput.name()))
         except Exception as error:  # the teen must not be left without an answer
             logger.error("Rasa failed on a Telegram message: %s.", type(error).__name__)
+            metrics.turn_failed(TelegramInput.name())
             await self.output.send(chat_id, FAILURE_TEXT)
+        finally:
+            # the answers are sent during the turn: this is the time until the last one left
+            metrics.observe_turn(TelegramInput.name(), time.perf_counter() - started)
 
     def _addressed_to_vigie(self, message: Dict[str, Any]) -> bool:
         """A command or a reply to Vigie: in a group where Vigie is admin (or privacy mode is
@@ -512,11 +519,16 @@ class TelegramInput(InputChannel):
                 return response.json({"error": "telegram channel disabled"}, status=503)
             if not self.authorised(request):
                 logger.warning("Telegram webhook: request refused (missing or wrong secret).")
+                metrics.telegram_update("refused")
                 return response.json({"error": "forbidden"}, status=403)
             update = _parse_update(request.body)
             if update is None:
+                metrics.telegram_update("invalid")
                 return response.json({"error": "not a Telegram update"}, status=400)
-            if not queue.seen_before(update):
+            if queue.seen_before(update):
+                metrics.telegram_update("duplicate")   # Telegram sent it again: a slow answer
+            else:
+                metrics.telegram_update("new")
                 queue.submit(update)
             # always 200 once the update is read: Telegram would otherwise send it again
             return response.json({"status": "ok"})

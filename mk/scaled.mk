@@ -1,7 +1,7 @@
 # Several Rasa processes (Redis stores, nginx) and the load benchmark: README.md, "Robustness, load...".
 .PHONY: run-scaled bench-load test-scaled
 
-test-scaled: $(MODEL) system-scaled ## Redis, nginx and two Rasa processes on loopback (tests/test_scaled.py)
+test-scaled: $(MODEL) system-scaled system-metrics ## Redis, nginx, two Rasa processes and Prometheus on loopback (tests/test_scaled.py)
 	$(PYTEST) -m "scaled and not destructive" tests
 	$(PYTEST) -m "scaled and destructive" tests
 

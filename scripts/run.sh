@@ -6,6 +6,8 @@ cd "$(dirname "$0")/.."
 PY=.venv/bin/python
 RASA_PORT=${RASA_PORT:-5005}
 WIDGET_PORT=${WIDGET_PORT:-8080}
+# Prometheus metrics on loopback (docs/metrics.md, deploy/prometheus.yml)
+export VIGIE_METRICS_PORT=${VIGIE_METRICS_PORT:-9105}
 WIDGET_URL="http://127.0.0.1:$WIDGET_PORT"
 # Web pages allowed to call Rasa from a browser (CORS, space-separated): the demo page only,
 # unless VIGIE_CORS_ORIGINS names the sites that embed the widget.
@@ -34,6 +36,7 @@ Vigie est prête.
   REST : curl -s localhost:$RASA_PORT/webhooks/rest/webhook -H 'Content-Type: application/json' \\
            -d '{"sender":"moi","message":"quelqu un menace de publier mes photos"}'
   Widget (page de démo) : $WIDGET_URL/      (CORS : ${CORS_ORIGINS[*]})
+  Métriques : http://127.0.0.1:$VIGIE_METRICS_PORT/metrics
   Terminal : make shell      Logs : .rasa/rasa.log, .rasa/widget.log      Arrêt : Ctrl-C
 MSG
 wait

@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 PY=.venv/bin/python
 VIGIE_PORT=${VIGIE_PORT:-5005}             # nginx, in front of the Rasa servers
 RASA_PORTS=(${RASA_PORTS:-5006 5007})
+METRICS_PORTS=(${METRICS_PORTS:-9105 9106})  # one per Rasa process (docs/metrics.md)
 ACTIONS_LB_PORT=${ACTIONS_LB_PORT:-5054}   # nginx, in front of the action servers
 ACTIONS_PORTS=(${ACTIONS_PORTS:-5055 5056})
 REDIS_PORT=${REDIS_PORT:-6380}             # not 6379: leave a system Redis alone
@@ -51,8 +52,9 @@ pids+=($!)
 export VIGIE_REDIS_HOST=127.0.0.1 VIGIE_REDIS_PORT=$REDIS_PORT
 export VIGIE_ACTIONS_URL=http://127.0.0.1:$ACTIONS_LB_PORT/webhook
 rasa_pids=()
-for port in "${RASA_PORTS[@]}"; do
-  $PY -m vigie.server run -m models/vigie.tar.gz -i 127.0.0.1 -p "$port" \
+for i in "${!RASA_PORTS[@]}"; do
+  port=${RASA_PORTS[$i]}
+  VIGIE_METRICS_PORT=${METRICS_PORTS[$i]} $PY -m vigie.server run -m models/vigie.tar.gz -i 127.0.0.1 -p "$port" \
       --credentials credentials.yml --endpoints endpoints.scaled.yml > "$WORK/rasa-$port.log" 2>&1 &
   pids+=($!)
   rasa_pids+=($!)
@@ -67,6 +69,7 @@ Vigie est prête, derrière nginx.
   REST : curl -s localhost:$VIGIE_PORT/webhooks/rest/webhook -H 'Content-Type: application/json' \\
            -d '{"sender":"moi","message":"je suis en Suisse"}'
   Rasa : ${RASA_PORTS[*]}   Actions : ${ACTIONS_PORTS[*]} (via $ACTIONS_LB_PORT)   Redis : $REDIS_PORT
+  Métriques (une cible par processus Rasa) : ${METRICS_PORTS[*]}
   Logs : $WORK/      Arrêt : Ctrl-C
 MSG
 wait

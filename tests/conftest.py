@@ -19,7 +19,7 @@ os.environ.setdefault("SQLALCHEMY_SILENCE_UBER_WARNING", "1")
 warnings.filters[:] = [f for f in warnings.filters if f[:3] != ("once", None, DeprecationWarning)]
 
 HERE = Path(__file__).parent
-LAYERS = {"unit": "unit", "browser": "browser", "telegram": "telegram",
+LAYERS = {"unit": "unit", "browser": "browser", "telegram": "telegram", "metrics": "metrics",
           "test_scaled.py": "scaled", "test_nlu_blind.py": "nlu"}
 
 

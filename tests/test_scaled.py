@@ -13,9 +13,10 @@ from rasa.shared.core.events import UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bench.load import run_load
+from tests.metrics.prometheus import prometheus
 from vigie.cluster import TRACKER_PREFIX, ScaledStack
 from vigie.domain_files import DOMAIN_DIR
-from vigie.processes import new_sender, texts
+from vigie.processes import metrics_url, new_sender, texts
 from vigie.stores import ErasableRedisTrackerStore
 
 
@@ -88,6 +89,26 @@ def test_balanced_conversation_keeps_its_context(scaled):
         assert "Appelle le 911" in say(scaled.url, sender, "un homme me suit dans la rue")
         answer = say(scaled.url, sender, "qui je peux appeler ?")
         assert "Tu peux contacter, au Québec" in answer or "📞 Tel-jeunes" in answer
+
+
+def test_prometheus_adds_up_what_each_process_counted(scaled):
+    """One scrape target per Rasa process (deploy/prometheus.yml): each counts the turns it
+    answered, with the conversation's country read from Redis; Prometheus keeps them apart."""
+    targets = [metrics_url(process).split("/")[2] for process in scaled.rasa]
+    server = prometheus(targets).start()
+    try:
+        server.wait_for_scrapes_after(time.time(), targets=2)
+        query = 'sum by (instance) (vigie_answers_total{country="FR"})'
+        before = server.values(query, "instance")
+        sender = new_sender("multi")
+        say(scaled.rasa_url(0), sender, "je suis en France")
+        say(scaled.rasa_url(1), sender, "il menace de publier mes photos si je paie pas")
+        say(scaled.rasa_url(1), sender, "qui je peux appeler ?")
+        server.wait_for_scrapes_after(time.time(), targets=2)
+        after = server.values(query, "instance")
+        assert {t: after[(t,)] - before[(t,)] for t in targets} == {targets[0]: 1, targets[1]: 2}
+    finally:
+        server.stop()
 
 
 @pytest.mark.destructive

@@ -123,7 +123,8 @@ class ScaledStack:
     def __init__(self, rasa_count: int = 2, action_count: int = 2) -> None:
         self.redis = Redis()
         self.actions = [action_server() for _ in range(action_count)]
-        self.rasa = [rasa_server(0, endpoints=str(ENDPOINTS)) for _ in range(rasa_count)]
+        # each Rasa process serves its own metrics: one scrape target each (docs/metrics.md)
+        self.rasa = [rasa_server(0, endpoints=str(ENDPOINTS), metrics_port=free_port()) for _ in range(rasa_count)]
         self.balancer = nginx([p.port for p in self.rasa], [p.port for p in self.actions])
 
     @property

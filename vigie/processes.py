@@ -10,7 +10,7 @@ import time
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import List, Optional
+from typing import Dict, List, Optional
 
 import requests
 
@@ -53,6 +53,7 @@ class Process:
     url: str
     log: Path = field(default_factory=lambda: Path(tempfile.mkstemp(suffix=".log")[1]))
     popen: Optional[subprocess.Popen] = None
+    environment: Dict[str, str] = field(default_factory=dict)  # on top of env()
 
     @property
     def port(self) -> int:
@@ -60,7 +61,7 @@ class Process:
 
     def start(self, timeout: float = 180) -> "Process":
         handle = open(self.log, "ab")
-        self.popen = subprocess.Popen(self.args, cwd=ROOT, env=env(), stdout=handle,
+        self.popen = subprocess.Popen(self.args, cwd=ROOT, env=dict(env(), **self.environment), stdout=handle,
                                       stderr=subprocess.STDOUT, start_new_session=True)
         wait_http(self.url, timeout, self.popen)
         return self
@@ -86,15 +87,22 @@ def action_server(port: Optional[int] = None) -> Process:
 
 def rasa_server(action_port: int, port: Optional[int] = None, credentials: str = "credentials.yml",
                 endpoints: Optional[str] = None, extra: List[str] = (), model: Path = MODEL,
-                actions_in_process: bool = True) -> Process:
+                actions_in_process: bool = True, metrics_port: Optional[int] = None) -> Process:
     """Rasa on loopback; the endpoints file is the project's, pointed at `action_port`, with the
     actions run inside Rasa as in production, or (`actions_in_process=False`) by the action
-    server, whose failures the fault tests need."""
+    server, whose failures the fault tests need; its metrics on `metrics_port`, if given."""
     port = port or free_port()
     endpoints = endpoints or _endpoints_for(action_port, actions_in_process)
     return Process([PYTHON, "-m", "vigie.server", "run", "-m", str(model), "-i", "127.0.0.1",
                     "-p", str(port), "--credentials", credentials, "--endpoints", endpoints, *extra],
-                   f"http://127.0.0.1:{port}/")
+                   f"http://127.0.0.1:{port}/",
+                   environment={"VIGIE_METRICS_PORT": str(metrics_port)} if metrics_port else {})
+
+
+def metrics_url(process: Process) -> Optional[str]:
+    """Where a Rasa process started with `metrics_port` serves its metrics."""
+    port = process.environment.get("VIGIE_METRICS_PORT")
+    return f"http://127.0.0.1:{port}/metrics" if port else None
 
 
 def _endpoints_for(action_port: int, actions_in_process: bool = True) -> str:

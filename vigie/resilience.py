@@ -19,7 +19,8 @@
 Rasa 3.6 has no configuration hook for the class of custom actions, so `install()` makes
 `action_for_name_or_text` build this subclass; `python -m vigie.server` calls it, and the
 tracker stores refuse to start without it (`require_installed`), so `rasa run` cannot run
-Vigie silently without its fallback.
+Vigie silently without its fallback. Each failure, and each backup response sent, is counted
+in the metrics (vigie/metrics.py).
 """
 import asyncio
 import functools
@@ -35,6 +36,8 @@ from rasa.core.actions.action import ActionBotResponse, RemoteAction
 from rasa.shared.core import events
 from rasa.shared.exceptions import RasaException
 from rasa_sdk.executor import ActionExecutor
+
+from vigie import metrics
 
 logger = logging.getLogger(__name__)
 
@@ -127,9 +130,24 @@ class ResilientRemoteAction(RemoteAction):
             response_name = fallback_response_name(self.name())
             logger.warning("Custom action %s failed (%s); answering with %s.",
                            self.name(), type(error).__name__, response_name)
-            if response_name not in domain.responses:
+            has_backup = response_name in domain.responses
+            metrics.action_failed(self.name(), failure_reason(error), has_backup)
+            if not has_backup:
                 return []
             return await ActionBotResponse(response_name).run(output_channel, nlg, tracker, domain)
+
+
+def failure_reason(error: BaseException) -> str:
+    """Why a custom action failed, as one of the metrics' reasons (vigie/metrics.py)."""
+    if isinstance(error, (asyncio.TimeoutError, TimeoutError)):  # before: aiohttp's timeouts are both
+        return "timeout"
+    if isinstance(error, aiohttp.ClientResponseError):
+        return "http_error"
+    if isinstance(error, aiohttp.ClientConnectionError):
+        return "unreachable"
+    if isinstance(error, jsonschema.ValidationError):
+        return "invalid_answer"
+    return "error"
 
 
 def actions_module(endpoint) -> Optional[str]:

@@ -1,5 +1,6 @@
 """Starts Rasa with Vigie's runtime guarantees installed: `python -m vigie.server run ...`
-takes the same arguments as the `rasa` command."""
+takes the same arguments as the `rasa` command, and serves the metrics when VIGIE_METRICS_PORT
+is set (vigie/metrics.py)."""
 import os
 import sys
 
@@ -11,13 +12,20 @@ os.environ.setdefault("SQLALCHEMY_SILENCE_UBER_WARNING", "1")
 sys.modules.setdefault("jax", None)
 
 
+def serves_messages(argv: list) -> bool:
+    """`run`, not `run actions` (the action server) nor `train`, `shell`..."""
+    return argv[1:2] == ["run"] and argv[2:3] != ["actions"]
+
+
 def main() -> None:
-    from vigie import resilience, warmup
+    from vigie import metrics, resilience, warmup
     from vigie.rasa_version import require_rasa_version
 
     require_rasa_version()
     resilience.install()
     warmup.install()
+    if serves_messages(sys.argv):
+        metrics.serve_from_environment()  # before the model loads: a taken port fails at once
     from rasa.__main__ import main as rasa_main
 
     sys.argv[0] = "rasa"

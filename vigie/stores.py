@@ -13,6 +13,9 @@ slots (the country) as they were: each turn then loads, replays and saves the sa
 whatever the conversation's length, and so do the policies, which build their states over the
 tracker they are given. The rules and the memoization look back at most 5 states (2-3 turns);
 less kept also means less to forget.
+
+Rasa saves a conversation once per turn, when its answer is ready: the stores count that turn
+in the metrics then (vigie/metrics.py), erasures included, with the tracker still whole.
 """
 import time
 from typing import Any, Dict, Iterable, List, Optional, Text
@@ -24,7 +27,7 @@ from rasa.shared.core.events import (ActionExecuted, AllSlotsReset, Event, Resta
                                      SlotSet, UserUttered)
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from vigie import resilience
+from vigie import metrics, resilience
 from vigie.rasa_version import require_rasa_version
 
 ERASE_INTENT = "effacer"
@@ -126,7 +129,9 @@ class ErasableInMemoryTrackerStore(InMemoryTrackerStore):
 
     async def save(self, tracker: DialogueStateTracker) -> None:
         self._purge_expired()
-        if erase_requested(tracker):
+        erased = erase_requested(tracker)
+        metrics.count_saved_turn(tracker, erased)  # Rasa saves once per turn, at its end
+        if erased:
             self.delete(tracker.sender_id)
             return
         await super().save(compact(tracker))
@@ -175,7 +180,9 @@ class ErasableRedisTrackerStore(RedisTrackerStore):
         self.red.delete(self._key(sender_id))
 
     async def save(self, tracker: DialogueStateTracker, timeout: Optional[float] = None) -> None:
-        if erase_requested(tracker):
+        erased = erase_requested(tracker)
+        metrics.count_saved_turn(tracker, erased)
+        if erased:
             self.delete(tracker.sender_id)
             return
         # Rasa's save reads the stored tracker back and merges the earlier sessions into it

@@ -42,11 +42,11 @@ def load_update(name: str, chat_id: Optional[int] = None, **fields: Any) -> Dict
 
 
 class TelegramBench:
-    def __init__(self) -> None:
+    def __init__(self, **stack_options: Any) -> None:
         self.api = FakeTelegramApi(TOKEN)
         # --enable-api only to read trackers: it shows what Vigie stored, or did not; an action
         # server of its own, which a test pauses to hold a turn open
-        self.stack = Stack(extra=["--enable-api"], actions_in_process=False)
+        self.stack = Stack(**{"extra": ["--enable-api"], "actions_in_process": False, **stack_options})
         self.calls_at_start: List[Any] = []
 
     def start(self) -> "TelegramBench":

@@ -8,22 +8,23 @@ from vigie.processes import MODEL
 from vigie.scenarios import DANGER, EVERYDAY, GROUP_OF, SITUATIONS
 from vigie.evaluation import blind_sets, evaluate
 
-# measured on every blind set together (frozen 2026-12-07, 853 messages: every group from Lévis and
+# measured on every blind set together (1,092 messages, frozen 2026-12-07: every group from Lévis and
 # Differdange, Bienne and Delémont, Arlon and Saint-Denis de La Réunion; everyday days from Strasbourg,
-# Longueuil and Mons; figures of speech from Montpellier; danger said indirectly from Tournai; long
-# stories from Grenoble; follow-up questions from Nantes; docs/understanding.md): macro-F1 0.896,
-# danger recall 0.879 (0.924 with the direct question), false alarms 1.7 %, figures of speech with
-# a danger answer 6 %, everyday worries with one 1.2 %, answered as a situation 4.5 %, long
-# stories 0.82, follow-up questions 0.69. The logistic regression is deterministic, so the margins
-# only absorb library drift; the targets live in `make bench`.
+# Longueuil, Mons and Bordeaux; figures of speech from Montpellier and Nice; danger said indirectly from
+# Tournai, Ettelbruck and Chicoutimi; long stories from Grenoble, Ettelbruck and Chicoutimi; follow-up
+# questions from Nantes; docs/understanding.md): macro-F1 0.894, danger recall 0.880 (0.952 with the
+# direct question), false alarms 2.1 %, figures of speech with a danger answer 4.8 %, everyday worries
+# with one 0.9 %, everyday first messages answered as a situation 6.2 %, long stories 0.855, follow-up
+# questions 0.73. The logistic regression is deterministic, so the margins only absorb library drift;
+# the targets live in `make bench`.
 MIN_MACRO_F1 = 0.87
-MIN_DANGER_RECALL = 0.85
+MIN_DANGER_RECALL = 0.86
 MAX_FALSE_ALARMS = 0.025
-MAX_ALARMS = {"figures": 0.08, "quotidien": 0.03}
-MAX_EVERYDAY_AS_SITUATION = 0.07
-MIN_DANGER_ANSWERED_OR_ASKED = 0.91
-MIN_STORIES_ACCURACY = 0.77
-MIN_FOLLOWUPS_ACCURACY = 0.65
+MAX_ALARMS = {"figures": 0.07, "quotidien": 0.03}
+MAX_EVERYDAY_AS_SITUATION = 0.08
+MIN_DANGER_ANSWERED_OR_ASKED = 0.93
+MIN_STORIES_ACCURACY = 0.82
+MIN_FOLLOWUPS_ACCURACY = 0.68
 
 
 @pytest.fixture(scope="module")

@@ -12,6 +12,8 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.nlu.classifiers.logistic_regression_classifier import LogisticRegressionClassifier
 from rasa.nlu.constants import TOKENS_NAMES
+from rasa.nlu.featurizers.dense_featurizer.dense_featurizer import DenseFeaturizer
+from rasa.utils.tensorflow.constants import MEAN_POOLING
 from rasa.utils.tensorflow.constants import RANKING_LENGTH
 from rasa.shared.nlu.constants import FEATURE_TYPE_SENTENCE, FEATURE_TYPE_SEQUENCE, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
@@ -149,16 +151,12 @@ def _sentence_token_spans(message: Message) -> List[Tuple[int, int]]:
 def _sentence_rows(message: Message, spans: List[Tuple[int, int]]) -> csr_matrix:
     """One row per sentence, as the classifier's rows are made for a whole text: for each
     count featurizer, in the message's order, the sum of the sentence's token rows; then the
-    mean of its words' vectors."""
+    mean of its words' vectors, pooled as Rasa's SpacyFeaturizer pools a whole message."""
     sequences = {str(f.origin): csr_matrix(f.features) for f in _sparse_text_features(message, FEATURE_TYPE_SEQUENCE)}
     origins = [str(f.origin) for f in _sparse_text_features(message, FEATURE_TYPE_SENTENCE)]
     dense = [f.features for f in _dense_text_features(message, FEATURE_TYPE_SEQUENCE)]
     return vstack([hstack([csr_matrix(sequences[origin][start:end].sum(axis=0)) for origin in origins]
-                          + [csr_matrix(_mean_of_known(vectors[start:end])) for vectors in dense])
+                          + [csr_matrix(DenseFeaturizer.aggregate_sequence_features(vectors[start:end], MEAN_POOLING))
+                             for vectors in dense])
                    for start, end in spans]).tocsr()
 
-
-def _mean_of_known(vectors: np.ndarray) -> np.ndarray:
-    """The mean of the words that have a vector, as Rasa's SpacyFeaturizer pools a sentence."""
-    known = vectors[np.any(vectors, axis=1)]
-    return known.mean(axis=0, keepdims=True) if len(known) else np.zeros((1, vectors.shape[1]))

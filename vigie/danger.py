@@ -5,6 +5,7 @@ rules make sure urgence and detresse always get their answer, and that a threat 
 pictures gets the sextortion answer; their `unless` and `cancel` cases and laughter keep
 figures of speech from alarming."""
 import functools
+import re
 from dataclasses import dataclass
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
@@ -15,6 +16,7 @@ from vigie.patterns import PatternSet, annotate
 from vigie.scenarios import IMMEDIATE, PRIORITY
 
 MATCHED = "vigie_danger_matches"
+_LIST_NAME = re.compile(r"\{([a-z_]+)\}")  # a word list of the lexicon's `lists`, by name
 @dataclass
 class Rule:
     key: str        # "urgence/3", "urgence/unless/0", "chantage/threat/2"
@@ -35,6 +37,11 @@ class Rulebook:
 
     @staticmethod
     def _specs(lexicon: dict) -> Iterable[Tuple[str, dict]]:
+        for key, spec in Rulebook._listed_specs(lexicon):
+            yield key, {**spec, "pattern": _LIST_NAME.sub(lambda m: lexicon["lists"][m.group(1)], spec["pattern"])}
+
+    @staticmethod
+    def _listed_specs(lexicon: dict) -> Iterable[Tuple[str, dict]]:
         for intent in IMMEDIATE:
             for part in ("rules", "unless", "cancel", "ask"):
                 for i, spec in enumerate(lexicon[intent].get(part, [])):
@@ -169,6 +176,25 @@ def figure_of_speech(doc: Doc, intent: str) -> Optional[str]:
 
 FIRST_PERSON = {"je", "j'", "j", "me", "m'", "m", "moi", "mon", "ma", "mes"}
 THIRD_PERSON = {"se", "s'", "s", "il", "elle", "lui", "sa", "son", "ses", "ils", "elles"}
+# the subject just before a rule's words says whose despair it is ("je veux que tout s'arrête")
+SUBJECTS = {"je", "j'", "j", "moi", "il", "elle", "ils", "elles", "lui"}
+REFLEXIVE = {"se", "s'", "s"}
+IMPERSONAL = {"tout", "ca", "ça", "cela", "on", "rien"}  # "que tout s'arrête" is nobody's "se"
+
+
+def _person_words(doc: Doc, start: int, end: int) -> set:
+    """The words of a matched span that say whose it is, with the subject just before it. A
+    reflexive says nothing about the person after an impersonal subject ("que tout s'arrête")
+    or before an infinitive ("de jamais se réveiller")."""
+    words = {token.lower_ for token in doc[max(0, start - 3):start]} & SUBJECTS
+    for token in doc[start:end]:
+        if token.lower_ in REFLEXIVE:
+            after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+            if (token.i > 0 and doc[token.i - 1].lower_ in IMPERSONAL) or (
+                    after is not None and "Inf" in after.morph.get("VerbForm")):
+                continue
+        words.add(token.lower_)
+    return words
 
 
 def despair_of(doc: Doc) -> Optional[str]:
@@ -177,7 +203,7 @@ def despair_of(doc: Doc) -> Optional[str]:
     found = rulebook(doc.vocab).matches(doc)
     figures = _spans(found, "detresse/unless/")
     spans = [span for span in _spans(found, "detresse/rules/") if not _inside(span, figures)]
-    words = [{token.lower_ for token in doc[start:end]} for start, end in spans]
+    words = [_person_words(doc, start, end) for start, end in spans]
     if any(w & FIRST_PERSON for w in words):
         return "self"
     return "other" if words and all(w & THIRD_PERSON for w in words) else None

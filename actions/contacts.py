@@ -6,6 +6,8 @@ from typing import List, Optional, Sequence, Tuple
 from vigie.scenarios import EVERYDAY, POLICE_SCENARIOS
 from vigie.directory import country, services_for
 
+EMERGENCY_FIRST = ("intoxication", "urgence")  # "qui appeler ?" after a danger now: those numbers first
+
 
 def _is_emergency(service: dict) -> bool:
     return service.get("kind") == "emergency"
@@ -20,7 +22,8 @@ def _reachable_now(service: dict) -> bool:
 def choose_services(code: str, scenarios: Sequence[str],
                     now: Optional[dt.datetime] = None) -> List[dict]:
     """The services of the scenarios, in the directory's order (open ones first, none cut),
-    then an open alternative if no helpline of the list answers now, then the emergency numbers."""
+    then an open alternative if no helpline of the list answers now, then the emergency numbers
+    (first for a danger now)."""
     chosen: List[dict] = []
     for scenario in scenarios:
         chosen += [s for s in services_for(code, scenario, now) if s["id"] not in {c["id"] for c in chosen}]
@@ -43,7 +46,7 @@ def choose_services(code: str, scenarios: Sequence[str],
         emergency += [s for s in everyone if s not in emergency]
     elif not any(s["id"].startswith("urgences") for s in emergency):
         emergency += [s for s in everyone if s["id"].startswith("urgences")]
-    return helplines + emergency
+    return emergency + helplines if scenario in EMERGENCY_FIRST else helplines + emergency
 
 
 def _channels(service: dict) -> str:

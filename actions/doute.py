@@ -1,6 +1,8 @@
 """When a danger is possible but not certain: one direct question, the number visible, yes/no
 buttons (action_verifier_danger); the teen's typed "oui" or "non" then gets the full danger
-answer or the other one at once (action_reponse_doute)."""
+answer or the other one at once (action_reponse_doute). A warning sign of despair after a
+blackmail, a shared picture or harassment earlier in the conversation is not asked about: it
+is despair, answered with the crisis line first and that situation's key line after."""
 import datetime as dt
 from typing import Any, Dict, List, Text
 
@@ -9,7 +11,7 @@ from rasa_sdk.events import ActionExecuted, SlotSet, UserUttered
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.contacts import first_line
-from actions.orienter import local_now, user_country
+from actions.orienter import local_now, user_country, weighing_before
 from vigie.directory import all_emergencies_number, country
 
 QUESTIONS = {
@@ -37,6 +39,8 @@ class ActionVerifierDanger(Action):
             domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         code = user_country(tracker)
         doubted = next(tracker.get_latest_entity_values("doute"), None) or "detresse"
+        if doubted == "detresse" and weighing_before(tracker):
+            return replayed("detresse")
         alternative = next(tracker.get_latest_entity_values("alternative"), None) or "autre_souci"
         dispatcher.utter_message(
             text=f"{QUESTIONS[doubted]}\n{number_line(code, doubted, local_now(code))}",
@@ -57,8 +61,12 @@ class ActionReponseDoute(Action):
         said_yes = (tracker.latest_message.get("intent") or {}).get("name") == "affirmer"
         intent = tracker.get_slot("doute") if said_yes else tracker.get_slot("alternative")
         intent = intent or ("detresse" if said_yes else "autre_souci")
-        return [SlotSet("doute", None), SlotSet("alternative", None),
-                ActionExecuted("action_listen"),
-                UserUttered(f"/{intent}", parse_data={
-                    "intent": {"name": intent, "confidence": 1.0}, "entities": [],
-                    "intent_ranking": [{"name": intent, "confidence": 1.0}], "text": f"/{intent}"})]
+        return [SlotSet("doute", None), SlotSet("alternative", None), *replayed(intent)]
+
+
+def replayed(intent: str) -> List[Dict[Text, Any]]:
+    """The user's message replayed as `intent`, so that the rules answer it whole."""
+    return [ActionExecuted("action_listen"),
+            UserUttered(f"/{intent}", parse_data={
+                "intent": {"name": intent, "confidence": 1.0}, "entities": [],
+                "intent_ranking": [{"name": intent, "confidence": 1.0}], "text": f"/{intent}"})]

@@ -2,7 +2,7 @@
 a closed one kept with its reopening hour), and the answer to a typed follow-up question."""
 import datetime as dt
 import os
-from typing import Any, Dict, List, Text
+from typing import Any, Dict, List, Optional, Text
 from zoneinfo import ZoneInfo
 
 from rasa_sdk import Action, Tracker
@@ -10,6 +10,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.contacts import contacts_message, first_line
+from vigie.danger import WEIGHING
 from vigie.directory import country, default_country
 from vigie.rules import rule_actions
 from vigie.scenarios import LISTED_WITH, NO_FOLLOWUP, PRIORITY, SUITE_OF
@@ -54,8 +55,8 @@ def is_first_answer(tracker: Tracker) -> bool:
     return True
 
 
-def situation_before(tracker: Tracker) -> bool:
-    """A situation was told before the latest message of this conversation."""
+def told_before(tracker: Tracker) -> List[str]:
+    """The situations and follow-ups told before the latest message of this conversation."""
     told = set(PRIORITY) | set(SUITE_OF)
     names = []
     for event in tracker.events:
@@ -63,7 +64,18 @@ def situation_before(tracker: Tracker) -> bool:
             names = []
         elif event.get("event") == "user":
             names.append(((event.get("parse_data") or {}).get("intent") or {}).get("name"))
-    return any(name in told for name in names[:-1])
+    return [name for name in names[:-1] if name in told]
+
+
+def situation_before(tracker: Tracker) -> bool:
+    return bool(told_before(tracker))
+
+
+def weighing_before(tracker: Tracker) -> Optional[str]:
+    """The latest blackmail, shared picture or harassment told earlier in the conversation: a
+    despair that follows it is answered with the crisis line first and its key line after."""
+    earlier = [SUITE_OF.get(name, name) for name in told_before(tracker)]
+    return next((name for name in reversed(earlier) if name in WEIGHING), None)
 
 
 def scenario_of(tracker: Tracker) -> str:
@@ -117,6 +129,8 @@ class ActionOrienter(Action):
 def offer_other_situation(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[Dict[Text, Any]]:
     """A message that named two situations: the key line of the second one, with its button."""
     other = next(tracker.get_latest_entity_values("autre_situation"), None)
+    if not other and (tracker.latest_message.get("intent") or {}).get("name") == "detresse":
+        other = weighing_before(tracker)
     if not other:
         return []
     code = user_country(tracker)

@@ -1,5 +1,6 @@
-"""Table-driven content test (tests/content_table.yml): every scenario in every country at
-03:00, 12:00 and 23:30 local time, on the real Rasa and action servers."""
+"""Table-driven content test (tests/content_table.yml): every scenario and every pair of
+situations told in one message, in every country at 03:00, 12:00 and 23:30 local time, on the
+real Rasa and action servers."""
 import pytest
 
 from tests.content import COUNTRIES, TABLE, TIMES, answer_of, ask, informal, problems
@@ -32,6 +33,18 @@ def test_every_scenario_in_every_country(stack_at):
                 closed = time != "12:00"
                 if closed != ("fermé, rouvre à 9 h" in answer.card):
                     failures.append(f"{time} FR {name}: 3018 status wrong in {answer.card!r}")
+    assert not failures, "\n".join(failures)
+
+
+def test_two_situations_in_one_message_in_every_country(stack_at):
+    """The more serious first, the other's key line in the same answer, at every hour."""
+    time, stack = stack_at
+    failures = []
+    for name, spec in TABLE["pairs"].items():
+        for country in COUNTRIES:
+            answer = ask(stack, f"pair-{name}-{country}-{time}", country, spec["message"])
+            failures += [f"{time} {country} {name}: {p}"
+                         for p in problems(name, spec, country, answer, TABLE["pair_limits"])]
     assert not failures, "\n".join(failures)
 
 

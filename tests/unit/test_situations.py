@@ -21,6 +21,10 @@ def test_every_cue_matches_its_example(nlp, scenario, index, rule):
     ("un gars que je connais pas veut me voir en vrai samedi", "rencontre", ("rencontre", "inconnu_ajout")),
     ("ma photo tourne au lycee et il menace d'en poster d'autres si je paie pas", "photo_partagee",
      ("chantage", "photo_partagee")),
+    ("tous les jours ils m'insultent sur le groupe de classe et je veux plus vivre", "detresse",
+     ("detresse", "harcelement")),
+    ("ma photo a été partagée dans le groupe et depuis tout le monde m'insulte", "photo_partagee",
+     ("photo_partagee", "harcelement")),
 ])
 def test_the_more_serious_is_answered_and_the_other_offered(nlp, text, predicted, expected):
     assert two_situations(nlp(prepare(text)), predicted) == expected

@@ -8,23 +8,24 @@ from vigie.processes import MODEL
 from vigie.scenarios import DANGER, EVERYDAY, GROUP_OF, SITUATIONS
 from vigie.evaluation import blind_sets, evaluate
 
-# measured on every blind set together (1,408 messages, frozen 2026-12-07: every group from Lévis and
-# Differdange, Bienne and Delémont, Arlon and Saint-Denis de La Réunion, Tours and Sierre; everyday days
-# from Strasbourg, Longueuil, Mons, Bordeaux and Limoilou; figures of speech from Montpellier, Nice and
-# Reims; danger said indirectly from Tournai, Ettelbruck and Chicoutimi; long stories from Grenoble,
-# Ettelbruck and Chicoutimi, Dijon; follow-up questions from Nantes; docs/understanding.md): macro-F1
-# 0.898, danger recall 0.874 (0.950 with the direct question), false alarms 2.1 %, figures of speech
-# with a danger answer 3.9 %, everyday worries with one 1.1 %, everyday first messages answered as a
-# situation 5.1 %, long stories 0.827, follow-up questions 0.73. The logistic regression is
-# deterministic, so the margins only absorb library drift; the targets live in `make bench`.
+# measured on every blind set together (1,448 messages, frozen 2026-12-07: every group from Lévis and
+# Differdange, Bienne and Delémont, Arlon and Saint-Denis de La Réunion; everyday days from Strasbourg,
+# Longueuil, Mons, Bordeaux, Brest and Dudelange; figures of speech from Montpellier, Nice, Perpignan and
+# Drummondville; danger said indirectly from Tournai, Ettelbruck and Chicoutimi, Mulhouse and Yverdon; long
+# stories from Grenoble, Ettelbruck and Chicoutimi, Lille and Neuchâtel; follow-up questions from Nantes
+# and Rimouski; docs/understanding.md): macro-F1 0.892, danger recall 0.861 (0.946 with the direct
+# question), false alarms 2.4 %, figures of speech with a danger answer 3.6 %, everyday first messages
+# with one 1.8 % and answered as a situation 5.8 %, long stories 0.874, follow-up questions 0.77. The
+# logistic regression is deterministic, so the margins only absorb library drift; the targets live in
+# `make bench`.
 MIN_MACRO_F1 = 0.87
-MIN_DANGER_RECALL = 0.86
-MAX_FALSE_ALARMS = 0.025
-MAX_ALARMS = {"figures": 0.07, "quotidien": 0.03}
+MIN_DANGER_RECALL = 0.85
+MAX_FALSE_ALARMS = 0.027
+MAX_ALARMS = {"figures": 0.05, "quotidien": 0.03}
 MAX_EVERYDAY_AS_SITUATION = 0.08
 MIN_DANGER_ANSWERED_OR_ASKED = 0.93
-MIN_STORIES_ACCURACY = 0.80
-MIN_FOLLOWUPS_ACCURACY = 0.68
+MIN_STORIES_ACCURACY = 0.85
+MIN_FOLLOWUPS_ACCURACY = 0.74
 
 
 @pytest.fixture(scope="module")

@@ -19,6 +19,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from channels.commands import typed_text
 from vigie import metrics
 from vigie.directory import emergency_anywhere
 from vigie.text import MAX_MESSAGE_CHARS, is_invisible
@@ -36,7 +37,6 @@ FAILURE_ANSWER = ("Désolé, je n'ai pas pu répondre à ton message. Réessaie 
 
 _SCRIPT_OR_STYLE = re.compile(r"<(script|style)\b[^>]*>.*?(</\1\s*>|$)", re.I | re.S)
 _TAG = re.compile(r"</?[a-z][a-z0-9-]*(\s[^<>]*)?/?>", re.I)
-_COMMAND_INTENT = re.compile(r"^/([^{@]+)")
 
 
 class BadRequest(Exception):
@@ -80,23 +80,12 @@ def without_markup(text: str) -> str:
     return _TAG.sub(" ", _SCRIPT_OR_STYLE.sub(" ", text))
 
 
-def without_unknown_command(text: str, intents: Optional[Iterable[Text]]) -> str:
-    """'/efface' or '/je suis harcelé' are words, not button payloads: Rasa would log them
-    as a parsing failure and skip the NLU, so the slash is dropped."""
-    if not text.startswith("/") or intents is None:
-        return text
-    match = _COMMAND_INTENT.match(text)
-    if match and match.group(1).strip() in intents:
-        return text
-    return text.lstrip("/")
-
-
 def valid_text(value: Any, intents: Optional[Iterable[Text]]) -> Text:
     if not isinstance(value, str):
         raise BadRequest("Le champ « message » (texte) est obligatoire.")
     # lone surrogates cannot be stored or sent back as UTF-8
     text = value[:MAX_TEXT_CHARS].encode("utf-8", "replace").decode("utf-8")
-    return without_unknown_command(without_markup(text).strip(), intents)
+    return typed_text(without_markup(text), payload_intents=intents)
 
 
 def valid_metadata(value: Any) -> Optional[Dict[Text, Any]]:

@@ -33,6 +33,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from channels.commands import typed_text
 from vigie import metrics
 from vigie.directory import emergency_anywhere
 from vigie.domain_files import domain_yaml
@@ -61,8 +62,6 @@ STOP_GRACE_SECONDS = 20        # a normal stop first finishes the queued updates
 TOKEN_PATTERN = re.compile(r"^\d+:[A-Za-z0-9_-]+$")
 SECRET_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,256}$")   # what setWebhook accepts
 BUTTON_PAYLOAD = re.compile(r'^/[a-z_]+(\{[^{}]*\})?$')    # '/intent' or '/intent{"slot":"value"}'
-COMMAND = re.compile(r"^/(\w+)(@\w+)?(\s.*)?$", re.DOTALL)
-
 # Telegram commands -> Rasa payloads. Any other "/word" reaches Rasa as plain text, never as
 # an intent name.
 COMMANDS = {"start": "/saluer", "efface": "/effacer"}
@@ -270,18 +269,6 @@ def inline_keyboard(buttons: List[Dict[str, Any]]) -> Optional[Dict[str, Any]]:
     return {"inline_keyboard": rows} if rows else None
 
 
-def rasa_text(text: str) -> str:
-    """What Rasa receives for a user's text: /start and /efface become Vigie's payloads; any
-    other leading slash is dropped, so a typed "/intent" is read as words, not as an intent."""
-    text = (text or "").strip()
-    match = COMMAND.match(text)
-    if match and match.group(1).lower() in COMMANDS:
-        return COMMANDS[match.group(1).lower()]
-    if match:
-        return (match.group(1) + (match.group(3) or "")).strip()
-    return text.lstrip("/").strip()
-
-
 def sender_id(chat_id: int) -> str:
     return f"{SENDER_PREFIX}{chat_id}"
 
@@ -387,7 +374,7 @@ class UpdateHandler:
             await self.output.send(chat["id"], PRIVATE_ONLY)
 
     async def _converse(self, chat_id: int, text: str) -> None:
-        payload = rasa_text(text)
+        payload = typed_text(text, COMMANDS)
         await self._ask_rasa(chat_id, payload)
         if payload == COMMANDS["start"]:
             await self.output.send(chat_id, COUNTRY_PROMPT, inline_keyboard(COUNTRY_BUTTONS))

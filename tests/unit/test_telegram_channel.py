@@ -1,11 +1,11 @@
-"""The channel's pure parts: settings, Telegram's limits, commands, retry decisions."""
+"""The channel's pure parts: settings, Telegram's limits, retry decisions."""
 
 import pytest
 import rasa.shared.utils.io
 from rasa.shared.exceptions import RasaException
 
 from channels.telegram import (COUNTRY_BUTTONS, MAX_RETRY_AFTER_SECONDS, ApiReply,
-                               TelegramSettings, chat_id_of, inline_keyboard, rasa_text,
+                               TelegramSettings, chat_id_of, inline_keyboard,
                                retry_delay, sender_id, split_text, utf16_units)
 from vigie import PROJECT_ROOT as ROOT
 from vigie import directory
@@ -96,22 +96,6 @@ def test_there_is_a_country_button_for_each_country_of_the_directory():
 
 
 # ---------- commands and identities ----------
-
-@pytest.mark.parametrize("typed, sent", [
-    ("/start", "/saluer"),
-    ("/start@VigieBot", "/saluer"),
-    ("/start deep-link-param", "/saluer"),
-    ("  /efface ", "/effacer"),
-    ("/EFFACE@VigieBot", "/effacer"),
-    ("/effacer", "effacer"),                      # a typed intent name is words
-    ("/chantage{\"x\":1}", "chantage{\"x\":1}"),
-    ("/aide moi", "aide moi"),
-    ("//start", "start"),
-    ("on me menace", "on me menace"),
-])
-def test_only_start_and_efface_become_payloads(typed, sent):
-    assert rasa_text(typed) == sent
-
 
 def test_sender_is_the_private_chat():
     assert sender_id(7001001) == "tg-7001001" and chat_id_of("tg-7001001") == 7001001

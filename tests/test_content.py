@@ -21,30 +21,31 @@ def monkeypatch_module():
         yield patch
 
 
+def table_rows(stack, time: str, section: str, limits: str):
+    """Each row of a section of the table in each country: (name, country, answer, problems)."""
+    for name, spec in TABLE[section].items():
+        for country in COUNTRIES:
+            answer = ask(stack, f"{section}-{name}-{country}-{time}", country, spec["message"])
+            yield name, country, answer, problems(name, spec, country, answer, TABLE[limits])
+
+
 def test_every_scenario_in_every_country(stack_at):
     time, stack = stack_at
     failures = []
-    for name, spec in TABLE["scenarios"].items():
-        for country in COUNTRIES:
-            answer = ask(stack, f"{name}-{country}-{time}", country, spec["message"])
-            failures += [f"{time} {country} {name}: {p}"
-                         for p in problems(name, spec, country, answer, TABLE["limits"])]
-            if name in ("chantage", "photo_partagee") and country == "FR":
-                closed = time != "12:00"
-                if closed != ("fermé, rouvre à 9 h" in answer.card):
-                    failures.append(f"{time} FR {name}: 3018 status wrong in {answer.card!r}")
+    for name, country, answer, found in table_rows(stack, time, "scenarios", "limits"):
+        failures += [f"{time} {country} {name}: {p}" for p in found]
+        if name in ("chantage", "photo_partagee") and country == "FR":
+            closed = time != "12:00"
+            if closed != ("fermé, rouvre à 9 h" in answer.card):
+                failures.append(f"{time} FR {name}: 3018 status wrong in {answer.card!r}")
     assert not failures, "\n".join(failures)
 
 
 def test_two_situations_in_one_message_in_every_country(stack_at):
     """The more serious first, the other's key line in the same answer, at every hour."""
     time, stack = stack_at
-    failures = []
-    for name, spec in TABLE["pairs"].items():
-        for country in COUNTRIES:
-            answer = ask(stack, f"pair-{name}-{country}-{time}", country, spec["message"])
-            failures += [f"{time} {country} {name}: {p}"
-                         for p in problems(name, spec, country, answer, TABLE["pair_limits"])]
+    failures = [f"{time} {country} {name}: {p}"
+                for name, country, _, found in table_rows(stack, time, "pairs", "pair_limits") for p in found]
     assert not failures, "\n".join(failures)
 
 

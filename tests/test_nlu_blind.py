@@ -13,17 +13,17 @@ from vigie.evaluation import blind_sets, evaluate
 # Longueuil, Mons, Bordeaux, Brest and Dudelange; figures of speech from Montpellier, Nice, Perpignan and
 # Drummondville; danger said indirectly from Tournai, Ettelbruck and Chicoutimi, Mulhouse and Yverdon; long
 # stories from Grenoble, Ettelbruck and Chicoutimi, Lille and Neuchâtel; follow-up questions from Nantes
-# and Rimouski; docs/understanding.md): macro-F1 0.892, danger recall 0.861 (0.946 with the direct
+# and Rimouski; docs/understanding.md): macro-F1 0.888, danger recall 0.857 (0.954 with the direct
 # question), false alarms 2.4 %, figures of speech with a danger answer 3.6 %, everyday first messages
-# with one 1.8 % and answered as a situation 5.8 %, long stories 0.874, follow-up questions 0.77. The
+# with one 1.8 % and answered as a situation 6.4 %, long stories 0.874, follow-up questions 0.77. The
 # logistic regression is deterministic, so the margins only absorb library drift; the targets live in
 # `make bench`.
 MIN_MACRO_F1 = 0.87
-MIN_DANGER_RECALL = 0.85
+MIN_DANGER_RECALL = 0.845
 MAX_FALSE_ALARMS = 0.027
 MAX_ALARMS = {"figures": 0.05, "quotidien": 0.03}
 MAX_EVERYDAY_AS_SITUATION = 0.08
-MIN_DANGER_ANSWERED_OR_ASKED = 0.93
+MIN_DANGER_ANSWERED_OR_ASKED = 0.94
 MIN_STORIES_ACCURACY = 0.85
 MIN_FOLLOWUPS_ACCURACY = 0.74
 

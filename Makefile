@@ -21,7 +21,7 @@ TRAIN_INPUTS := config.yml $(sort $(wildcard $(DOMAIN)/*.yml) $(COUNTRY_ANSWERS)
                 $(shell find data lexicon vigie -type f \( -name '*.y*ml' -o -name '*.py' \) 2>/dev/null)
 
 .PHONY: help venv generate train run shell stop test test-fast lint unit test-data test-stories test-nlu test-e2e bench \
-        content-report
+        content-report content-book
 
 help: ## this list
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -84,6 +84,9 @@ test-e2e: $(MODEL) ## end-to-end over REST on one shared stack, then the destruc
 
 content-report: $(MODEL) ## words per answer, every scenario x country, on the real servers (VIGIE_LOCAL_TIME=HH:MM)
 	$(PY) -m scripts.content_report
+
+content-book: $(MODEL) system-browser ## every answer, country and hour in build/content-book.html (+ .pdf) for review
+	$(PY) -m scripts.content_book
 
 bench: $(MODEL) ## figures: held-out NLU, latency, throughput, memory, vs the stock Rasa pipeline
 	$(PY) -m bench.run $(BENCH_ARGS)

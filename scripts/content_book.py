@@ -11,7 +11,8 @@ import sys
 from pathlib import Path
 from typing import Dict, List, Tuple
 
-from tests.content import COUNTRIES, TABLE, TIMES, Answer, ask, first_contact, words
+from actions.orienter import LOCAL_TIME_VARIABLE
+from tests.content import COUNTRIES, TABLE, TIMES, Answer, first_contact, table_answers, words
 from vigie import directory
 from vigie.processes import ROOT, Stack
 
@@ -32,19 +33,22 @@ td,th{border:1px solid #bbb;padding:.4em;vertical-align:top}th{background:#eef2f
 
 def collect() -> Dict[Tuple[str, str, str, str], Answer]:
     """(section, name, country, time) -> the answer the real servers give."""
-    answers = {}
-    for time in TIMES:
-        os.environ["VIGIE_LOCAL_TIME"] = time   # the actions' clock
-        stack = Stack().start()
-        try:
-            for section, _ in SECTIONS:
-                for name, spec in TABLE[section].items():
-                    message = spec.get("message") or f"/{name}"
-                    for country in COUNTRIES:
-                        answers[section, name, country, time] = ask(
-                            stack, f"book-{section}-{name}-{country}-{time}", country, message)
-        finally:
-            stack.stop()
+    answers, clock = {}, os.environ.get(LOCAL_TIME_VARIABLE)
+    try:
+        for time in TIMES:
+            os.environ[LOCAL_TIME_VARIABLE] = time   # the actions' clock, read by the servers started now
+            stack = Stack().start()
+            try:
+                for section, _ in SECTIONS:
+                    for name, _, country, answer in table_answers(stack, section, f"book-{time}"):
+                        answers[section, name, country, time] = answer
+            finally:
+                stack.stop()
+    finally:  # the caller's clock as it was (a test session starts other servers after this)
+        if clock is None:
+            os.environ.pop(LOCAL_TIME_VARIABLE, None)
+        else:
+            os.environ[LOCAL_TIME_VARIABLE] = clock
     return answers
 
 

@@ -65,6 +65,15 @@ def ask(stack: Stack, sender: str, country: str, message: str) -> Answer:
     return answer_of(stack.send(sender, message))
 
 
+def table_answers(stack: Stack, section: str, label: str):
+    """Each row of a section of the table, asked in each country: (name, spec, country, answer).
+    A row without a message (a follow-up) is sent as its button's payload."""
+    for name, spec in TABLE[section].items():
+        for country in COUNTRIES:
+            message = spec.get("message") or f"/{name}"
+            yield name, spec, country, ask(stack, f"{section}-{name}-{country}-{label}", country, message)
+
+
 def per_country(spec: dict, country: str) -> List[str]:
     if isinstance(spec, list):  # the same in every country
         return [s.lower() for s in spec]

@@ -3,7 +3,7 @@ situations told in one message, in every country at 03:00, 12:00 and 23:30 local
 real Rasa and action servers."""
 import pytest
 
-from tests.content import COUNTRIES, TABLE, TIMES, answer_of, ask, informal, problems
+from tests.content import COUNTRIES, TABLE, TIMES, answer_of, ask, informal, problems, table_answers
 from vigie.processes import Stack
 
 
@@ -23,10 +23,8 @@ def monkeypatch_module():
 
 def table_rows(stack, time: str, section: str, limits: str):
     """Each row of a section of the table in each country: (name, country, answer, problems)."""
-    for name, spec in TABLE[section].items():
-        for country in COUNTRIES:
-            answer = ask(stack, f"{section}-{name}-{country}-{time}", country, spec["message"])
-            yield name, country, answer, problems(name, spec, country, answer, TABLE[limits])
+    for name, spec, country, answer in table_answers(stack, section, time):
+        yield name, country, answer, problems(name, spec, country, answer, TABLE[limits])
 
 
 def test_every_scenario_in_every_country(stack_at):

@@ -17,6 +17,8 @@ from vigie.scenarios import IMMEDIATE, PRIORITY
 
 MATCHED = "vigie_danger_matches"
 _LIST_NAME = re.compile(r"\{([a-z_]+)\}")  # a word list of the lexicon's `lists`, by name
+
+
 @dataclass
 class Rule:
     key: str        # "urgence/3", "urgence/unless/0", "chantage/threat/2"

@@ -15,8 +15,6 @@ from vigie.directory import country, default_country
 from vigie.rules import rule_actions
 from vigie.scenarios import LISTED_WITH, NO_FOLLOWUP, PRIORITY, SUITE_OF
 
-# short: a first answer, notice included, stays within 100 words (tests/content_table.yml)
-BOT_NOTICE = "Je suis un robot, pas une personne : je ne remplace pas un adulte."
 FORMAL_SCENARIOS = {"parent_inquiet", "parler_enfant"}
 # "Qui appeler ?" and other general answers: the latest scenario's services come first
 GENERAL = {"contacts_aide", "demande_aide", "nlu_fallback", "autre_langue", "informer_pays"}
@@ -40,19 +38,6 @@ def user_country(tracker: Tracker) -> str:
 def local_now(code: str) -> dt.datetime:
     """Now, on the wall clock of the country's time zone (the test clock when it is set)."""
     return clock(country(code)["timezone"])
-
-
-def is_first_answer(tracker: Tracker) -> bool:
-    """No bot message before the user's latest message in this conversation: the bot notice is due."""
-    seen_user_message = False
-    for event in reversed(tracker.events):
-        kind = event.get("event")
-        if kind == "session_started":
-            return True
-        if seen_user_message and kind == "bot":
-            return False
-        seen_user_message = seen_user_message or kind == "user"
-    return True
 
 
 def told_before(tracker: Tracker) -> List[str]:
@@ -116,8 +101,6 @@ class ActionOrienter(Action):
         # a general question lists the latest scenario's services, then the general ones
         scenarios = [scenario, *LISTED_WITH.get(scenario, ())] + ["contacts_aide"] * (intent in GENERAL)
         text, contacts = contacts_message(code, scenarios, formal=formal, now=now)
-        if is_first_answer(tracker):
-            text += "\n\n" + BOT_NOTICE
         # `text` in the card lets the widget show the card instead of the same list as text
         card = {"title": text.splitlines()[0], "contacts": contacts, "text": text}
         dispatcher.utter_message(text=text, json_message=card)

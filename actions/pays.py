@@ -5,7 +5,7 @@ from typing import Any, Dict, List, Optional, Text
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.orienter import BOT_NOTICE, ActionOrienter, is_first_answer
+from actions.orienter import ActionOrienter
 from actions.urgence_medicale import ActionUrgenceMedicale
 from vigie.rules import rule_actions
 
@@ -24,10 +24,7 @@ class ActionPays(Action):
             domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         key = key_line(tracker.get_slot("sujet"))
         if not key:
-            # no situation told yet: "c'est noté", and the robot notice if it opens the conversation
-            if is_first_answer(tracker):
-                dispatcher.utter_message(text=BOT_NOTICE)
-            return []
+            return []  # no situation told yet: "c'est noté" is the answer
         if key == ActionUrgenceMedicale().name():
             ActionUrgenceMedicale().run(dispatcher, tracker, domain)
         elif key.startswith("utter_"):

@@ -6,9 +6,9 @@ from typing import List
 
 import yaml
 
-from actions.orienter import BOT_NOTICE
+from actions.avis_robot import BOT_NOTICE
 from vigie.directory import COUNTRIES  # noqa: F401  (for scripts/content_report.py: the directory lists the countries)
-from vigie.processes import ROOT, Stack
+from tooling.processes import ROOT, Stack
 
 TABLE = yaml.safe_load((ROOT / "tests" / "content_table.yml").read_text(encoding="utf-8"))
 TIMES = ("03:00", "12:00", "23:30")

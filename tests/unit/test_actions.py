@@ -1,10 +1,14 @@
 """action_orienter with rasa_sdk's own Tracker and dispatcher, on a fixed clock
 (VIGIE_LOCAL_TIME: every country's wall clock shows that time)."""
 import pytest
+import yaml
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.orienter import BOT_NOTICE, ActionOrienter, is_first_answer
+from actions.avis_robot import BOT_NOTICE, ActionAvisRobot, is_first_answer
+from actions.orienter import ActionOrienter
+from vigie import PROJECT_ROOT as ROOT
+from vigie.rules import rule_actions
 
 
 def tracker(intent, pays=None, earlier_bot_message=False, slots=None, entities=()):
@@ -132,11 +136,26 @@ def test_a_typed_follow_up_adds_its_answer_after_the_list(at):
     assert len(crisis) == 1
 
 
-def test_the_bot_notice_comes_with_the_first_answer_only(at):
+def test_the_bot_notice_ends_the_first_answer_only(at):
     at("12:00")
-    assert BOT_NOTICE in run("chantage")["text"]
-    assert BOT_NOTICE not in run("chantage", earlier_bot_message=True)["text"]
+    assert BOT_NOTICE not in run("chantage")["text"]  # the card: the notice comes after the advice
+    first, later = CollectingDispatcher(), CollectingDispatcher()
+    ActionAvisRobot().run(first, tracker("chantage"), {})
+    ActionAvisRobot().run(later, tracker("chantage", earlier_bot_message=True), {})
+    assert [m["text"] for m in first.messages] == [BOT_NOTICE] and later.messages == []
     assert is_first_answer(tracker("chantage")) and not is_first_answer(tracker("chantage", earlier_bot_message=True))
+
+
+def test_every_answer_that_gives_helplines_ends_with_the_notice():
+    """Last, or just before a question that a typed « oui » / « non » answers (a rule that starts
+    with that question: the notice after it would break the rule)."""
+    rules = [rule for path in sorted((ROOT / "data" / "rules").glob("*.yml"))
+             for rule in yaml.safe_load(path.read_text(encoding="utf-8"))["rules"]]
+    questions = {rule["steps"][0]["action"] for rule in rules if "action" in rule["steps"][0]}
+    for intent, actions in rule_actions().items():
+        if {"action_orienter", "action_pays"} & set(actions):
+            after = actions[actions.index("action_avis_robot") + 1:] if "action_avis_robot" in actions else None
+            assert after == [] or (after and len(after) == 1 and after[0] in questions), intent
 
 
 @pytest.mark.parametrize("pays,number", [("BE", "116 000"), ("FR", "119"), ("CH", "147"), ("QC", "1 800 263-2266"),
@@ -175,5 +194,3 @@ def test_a_country_given_before_any_situation_is_only_acknowledged(at):
     assert ActionPays().run(dispatcher, tracker("informer_pays", "CH", earlier_bot_message=True),
                             {"responses": {}}) == []
     assert dispatcher.messages == []
-    ActionPays().run(dispatcher, tracker("informer_pays", "CH"), {"responses": {}})
-    assert dispatcher.messages[0]["text"] == BOT_NOTICE  # the conversation's first answer

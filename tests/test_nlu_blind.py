@@ -4,28 +4,28 @@ The thresholds sit a margin under the figures measured when the sets were frozen
 "Understanding"), so that a retrain on another machine cannot flake the gate."""
 import pytest
 
-from vigie.processes import MODEL
+from tooling.evaluation import blind_sets, evaluate
+from tooling.processes import MODEL
 from vigie.scenarios import DANGER, EVERYDAY, GROUP_OF, SITUATIONS
-from vigie.evaluation import blind_sets, evaluate
 
-# measured on every blind set together (1,448 messages, frozen 2026-12-07: every group from Lévis and
-# Differdange, Bienne and Delémont, Arlon and Saint-Denis de La Réunion; everyday days from Strasbourg,
-# Longueuil, Mons, Bordeaux, Brest and Dudelange; figures of speech from Montpellier, Nice, Perpignan and
-# Drummondville; danger said indirectly from Tournai, Ettelbruck and Chicoutimi, Mulhouse and Yverdon; long
-# stories from Grenoble, Ettelbruck and Chicoutimi, Lille and Neuchâtel; follow-up questions from Nantes
-# and Rimouski; docs/understanding.md): macro-F1 0.888, danger recall 0.857 (0.954 with the direct
-# question), false alarms 2.4 %, figures of speech with a danger answer 3.6 %, everyday first messages
-# with one 1.8 % and answered as a situation 6.4 %, long stories 0.874, follow-up questions 0.77. The
-# logistic regression is deterministic, so the margins only absorb library drift; the targets live in
-# `make bench`.
+# measured on every blind set together (1,704 messages: every group from Lévis and Differdange, Bienne and
+# Delémont, Arlon and Saint-Denis de La Réunion; everyday days from Strasbourg, Longueuil, Mons, Bordeaux,
+# Brest, Dudelange, Saint-Étienne and Esch-sur-Alzette; figures of speech from Montpellier, Nice, Perpignan
+# and Drummondville, Nancy and Martigny; danger said indirectly from Tournai, Ettelbruck and Chicoutimi,
+# Mulhouse and Yverdon, Angers and Wavre; long stories from Grenoble, Ettelbruck and Chicoutimi, Lille and
+# Neuchâtel, Clermont-Ferrand and Verviers; follow-up questions from Nantes, Rimouski and Trois-Rivières;
+# docs/understanding.md): macro-F1 0.883, danger recall 0.873 (0.96 with the direct question), false
+# alarms 2.8 %, figures of speech with a danger answer 4.4 %, everyday first messages with one 2.0 % and
+# answered as a situation 7.3 %, long stories 0.879, follow-up questions 0.79. The logistic regression is
+# deterministic, so the margins only absorb library drift; the targets live in `make bench`.
 MIN_MACRO_F1 = 0.87
-MIN_DANGER_RECALL = 0.845
-MAX_FALSE_ALARMS = 0.027
+MIN_DANGER_RECALL = 0.86
+MAX_FALSE_ALARMS = 0.031
 MAX_ALARMS = {"figures": 0.05, "quotidien": 0.03}
-MAX_EVERYDAY_AS_SITUATION = 0.08
+MAX_EVERYDAY_AS_SITUATION = 0.085
 MIN_DANGER_ANSWERED_OR_ASKED = 0.94
 MIN_STORIES_ACCURACY = 0.85
-MIN_FOLLOWUPS_ACCURACY = 0.74
+MIN_FOLLOWUPS_ACCURACY = 0.76
 
 
 @pytest.fixture(scope="module")

@@ -37,7 +37,7 @@ venv: $(VENV)/.installed ## build .venv (Python 3.10, pinned versions)
 # What comes from directory/helplines.yml; the unit tests fail when it is out of date.
 generate: $(VENV)/.installed ## rewrite what the directory generates: domain/countries.yml, the widget's numbers
 	$(PY) -m scripts.country_answers
-	$(PY) -m vigie.widget_facts
+	$(PY) -m tooling.widget_facts
 
 $(COUNTRY_ANSWERS): directory/helplines.yml directory/answers.yml scripts/country_answers.py vigie/directory.py \
                     | $(VENV)/.installed

@@ -11,7 +11,7 @@ import yaml
 
 from bench.run import WORK, train_model
 from vigie import PROJECT_ROOT
-from vigie.evaluation import evaluate
+from tooling.evaluation import evaluate
 
 # the sets that choose the pipeline: development sets by authors who never saw data/nlu (A and
 # B chose the pipeline while still blind); the blind sets stay for the README's final figures

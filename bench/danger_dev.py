@@ -12,7 +12,7 @@ import spacy
 from vigie import PROJECT_ROOT
 from vigie.danger import danger_trigger
 from vigie.scenarios import IMMEDIATE
-from vigie.evaluation import nlu_examples
+from tooling.evaluation import nlu_examples
 from vigie.nlu.spacy_model import configured_model
 from vigie.text import prepare
 

@@ -6,8 +6,8 @@ messages get a danger answer or a question.
     .venv/bin/python -m bench.danger_threshold
 """
 from vigie import PROJECT_ROOT
-from vigie.evaluation import nlu_examples, predict
-from vigie.processes import MODEL
+from tooling.evaluation import nlu_examples, predict
+from tooling.processes import MODEL
 from vigie.scenarios import DANGER, DANGER_CONFIDENCE, GROUP_OF
 
 THRESHOLDS = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9)

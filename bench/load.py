@@ -194,7 +194,7 @@ def _figures(base_url: str, senders: int, messages: int) -> Dict:
 
 
 def _single(senders: int, messages: int) -> Dict:
-    from vigie.processes import Stack
+    from tooling.processes import Stack
 
     stack = Stack().start()
     try:
@@ -204,7 +204,7 @@ def _single(senders: int, messages: int) -> Dict:
 
 
 def _scaled(senders: int, messages: int) -> Dict:
-    from vigie.cluster import ScaledStack
+    from tooling.cluster import ScaledStack
 
     stack = ScaledStack().start()
     try:

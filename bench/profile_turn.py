@@ -20,7 +20,7 @@ from rasa.core.utils import AvailableEndpoints
 from rasa.utils.log_utils import configure_structlog
 
 from bench.serving import LONG_CONVERSATIONS, LONG_LENGTH, serving_texts
-from vigie.processes import MODEL, ROOT
+from tooling.processes import MODEL, ROOT
 from vigie import resilience
 from vigie.stores import ErasableInMemoryTrackerStore
 from vigie.warmup import warm_up

@@ -19,8 +19,8 @@ from typing import Callable
 from bench.readme_table import write_measurements_table
 from bench.serving import serve_and_measure, serving_texts
 from vigie import PROJECT_ROOT
-from vigie.evaluation import evaluate, nlu_examples
-from vigie.processes import PYTHON, Process, action_server, env, free_port
+from tooling.evaluation import evaluate, nlu_examples
+from tooling.processes import PYTHON, Process, action_server, env, free_port
 
 WORK = PROJECT_ROOT / "bench" / "work"
 STOCK_DIR = WORK / "stock_rasa_init"
@@ -128,7 +128,7 @@ def measure_vigie(texts) -> dict:
     figures = {"train_s": train_seconds, **{k: scores[k] for k in (
         "macro_f1", "accuracy", "danger_recall", "danger_recall_or_asked", "false_alarm_rate", "fallback_rate",
         "parse_p95_ms", "sets")},
-        # the open world, by kind of blind set (vigie.evaluation.kind_of)
+        # the open world, by kind of blind set (tooling.evaluation.kind_of)
         "figures_alarm_rate": kinds["figures"]["everyday_alarm_rate"],
         "everyday_alarm_rate": kinds["quotidien"]["everyday_alarm_rate"],
         "everyday_as_situation_rate": kinds["quotidien"]["everyday_as_situation_rate"],

@@ -16,9 +16,9 @@ from typing import Optional
 
 import aiohttp
 
-from vigie.processes import MODEL, Process, free_port, rasa_server
+from tooling.processes import MODEL, Process, free_port, rasa_server
 from vigie import PROJECT_ROOT
-from vigie.evaluation import nlu_examples
+from tooling.evaluation import nlu_examples
 
 DEV_SET = PROJECT_ROOT / "bench" / "nlu_dev_2026-11.yml"
 SEQUENTIAL_MESSAGES = 200

@@ -16,4 +16,4 @@ widget-screenshot: $(MODEL) ## docs/widget.png from a real conversation (emoji: 
 	$(PY) -m tests.browser.screenshot
 
 widget-facts: $(VENV)/.installed ## write the directory's countries and numbers into widget/vigie-widget.js
-	$(PY) -m vigie.widget_facts
+	$(PY) -m tooling.widget_facts

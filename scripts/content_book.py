@@ -14,7 +14,7 @@ from typing import Dict, List, Tuple
 from actions.orienter import LOCAL_TIME_VARIABLE
 from tests.content import COUNTRIES, TABLE, TIMES, Answer, first_contact, table_answers, words
 from vigie import directory
-from vigie.processes import ROOT, Stack
+from tooling.processes import ROOT, Stack
 
 OUTPUT = ROOT / "build" / "content-book.html"
 SECTIONS = (("scenarios", "Situations (premier message)"), ("pairs", "Deux situations dans un message"),

@@ -8,7 +8,7 @@ import os
 import sys
 
 from tests.content import COUNTRIES, TABLE, ask, first_contact, problems
-from vigie.processes import Stack
+from tooling.processes import Stack
 
 
 def main() -> int:

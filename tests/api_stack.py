@@ -6,7 +6,7 @@ from urllib.parse import quote
 
 import requests
 
-from vigie.processes import Stack
+from tooling.processes import Stack
 
 TOKEN = "jeton-de-test-vigie"
 _stack: Optional[Stack] = None

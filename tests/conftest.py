@@ -8,7 +8,7 @@ import sanic  # noqa: F401  (see below)
 import spacy
 
 from vigie.nlu.spacy_model import configured_model
-from vigie.processes import Stack
+from tooling.processes import Stack
 
 # SQLAlchemy's own switch for its 2.0 notice (emitted when Rasa imports its SQL store), as in
 # the Makefile and vigie/server.py, for pytest run without make

@@ -7,7 +7,7 @@ import pytest
 import requests
 
 from tests.api_stack import shared_api_stack, stored_conversation, user_texts
-from vigie.processes import new_sender, texts
+from tooling.processes import new_sender, texts
 
 NOTHING_RECEIVED = "Je n'ai rien reçu"
 FRENCH_ONLY = "Je parle seulement français"

@@ -4,7 +4,7 @@ real Rasa and action servers."""
 import pytest
 
 from tests.content import COUNTRIES, TABLE, TIMES, answer_of, ask, informal, problems, table_answers
-from vigie.processes import Stack
+from tooling.processes import Stack
 
 
 @pytest.fixture(scope="module", params=TIMES)

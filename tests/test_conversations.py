@@ -2,7 +2,7 @@
 situation is answered for that situation, a new situation replaces the old one, and a despair
 told after a blackmail or a shared picture gets the crisis line first and that situation's key
 line after it."""
-from vigie.processes import texts
+from tooling.processes import texts
 
 
 def talk(stack, sender: str, country: str, *messages: str) -> list:

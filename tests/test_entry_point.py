@@ -2,7 +2,7 @@
 fallback (two Python processes: end-to-end layer, not unit)."""
 import subprocess
 
-from vigie.processes import PYTHON, ROOT, env
+from tooling.processes import PYTHON, ROOT, env
 
 
 def test_the_store_refuses_to_start_without_the_action_fallback_when_asked():

@@ -2,7 +2,7 @@
 import pytest
 
 from tests.api_stack import shared_api_stack, stored_conversation
-from vigie.processes import new_sender, texts
+from tooling.processes import new_sender, texts
 
 FRENCH_BACKUP_HELPLINES = "📞 3018"  # utter_orienter_secours for FR, sent by Rasa itself
 # kills and restarts servers: `make test-e2e` runs it after the others, on its own stack

@@ -3,7 +3,7 @@ alarm, a possible danger gets one direct question with the number, and "oui" / "
 pressed get the answer the question promised; pills get the medical emergency number first."""
 import pytest
 
-from vigie.processes import texts
+from tooling.processes import texts
 
 pytestmark = pytest.mark.e2e
 

@@ -9,7 +9,7 @@ import pytest
 import requests
 
 from tests.api_stack import TOKEN, shared_api_stack, stored_conversation, user_texts
-from vigie.processes import PYTHON, ROOT, new_sender, texts
+from tooling.processes import PYTHON, ROOT, new_sender, texts
 
 ERASED = "notre conversation est effacée"
 

@@ -3,7 +3,7 @@ import re
 
 import pytest
 
-from vigie.processes import texts
+from tooling.processes import texts
 
 PHONE = re.compile(r"\b\d{3}\b|\b\d{3} \d{3}\b|\d{4} \d{2} \d{3}")
 

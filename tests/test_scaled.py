@@ -1,5 +1,5 @@
 """Several Rasa processes (endpoints.scaled.yml): Redis tracker and lock stores, nginx in front.
-Real redis-server, nginx and Rasa processes on loopback (vigie/cluster.py)."""
+Real redis-server, nginx and Rasa processes on loopback (tooling/cluster.py)."""
 import asyncio
 import json
 import threading
@@ -14,9 +14,9 @@ from rasa.shared.core.trackers import DialogueStateTracker
 
 from bench.load import run_load
 from tests.metrics.prometheus import prometheus
-from vigie.cluster import TRACKER_PREFIX, ScaledStack
+from tooling.cluster import TRACKER_PREFIX, ScaledStack
 from vigie.domain_files import DOMAIN_DIR
-from vigie.processes import metrics_url, new_sender, texts
+from tooling.processes import metrics_url, new_sender, texts
 from vigie.stores import ErasableRedisTrackerStore
 
 

@@ -2,7 +2,7 @@
 (real Rasa and action servers over REST; the words come from domain/domain.yml's utter_aussi_*)."""
 import pytest
 
-from vigie.processes import texts
+from tooling.processes import texts
 
 CASES = [
     ("un inconnu m'a ajouté sur snap et il me demande des photos de moi",

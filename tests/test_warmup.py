@@ -9,7 +9,7 @@ from rasa.core.agent import Agent
 from rasa.shared.core.domain import Domain
 
 from vigie import resilience, warmup
-from vigie.processes import MODEL
+from tooling.processes import MODEL
 from vigie.stores import ErasableInMemoryTrackerStore
 
 

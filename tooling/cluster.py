@@ -15,7 +15,7 @@ from typing import Iterator, List
 
 import redis
 
-from vigie.processes import ROOT, Process, action_server, free_port, rasa_server
+from tooling.processes import ROOT, Process, action_server, free_port, rasa_server
 
 ENDPOINTS = ROOT / "endpoints.scaled.yml"
 NGINX_TEMPLATE = ROOT / "deploy" / "nginx.conf.template"

@@ -1,6 +1,6 @@
 """Writes the directory's facts into widget/vigie-widget.js, between its `directory:` markers:
 the widget must show the numbers even when the server is down, so they are built in, but the
-directory stays their only source. `python -m vigie.widget_facts` rewrites the block
+directory stays their only source. `python -m tooling.widget_facts` rewrites the block
 (`make generate`); tests/unit/test_widget_facts.py fails when it is out of date."""
 import json
 import re

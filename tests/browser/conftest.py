@@ -5,7 +5,7 @@ import pytest
 from playwright.sync_api import expect, sync_playwright
 
 from tests.browser.harness import bot_for, launch_chromium, widget_server
-from vigie.processes import free_port
+from tooling.processes import free_port
 
 expect.set_options(timeout=20_000)  # the first answers of a cold Rasa can take seconds
 

@@ -1,10 +1,10 @@
 """Real servers and Debian's Chromium for the widget's browser tests and its screenshot:
-Rasa + actions (vigie/processes.py) with CORS open to the demo page only, and widget/serve.py."""
+Rasa + actions (tooling/processes.py) with CORS open to the demo page only, and widget/serve.py."""
 import os
 from pathlib import Path
 from typing import Optional
 
-from vigie.processes import PYTHON, Process, Stack, free_port
+from tooling.processes import PYTHON, Process, Stack, free_port
 
 HERE = Path(__file__).resolve().parent
 AXE = HERE / "node_modules" / "axe-core" / "axe.min.js"

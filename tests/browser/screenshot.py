@@ -10,7 +10,7 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 from tests.browser.harness import bot_for, launch_chromium, open_chat, say, widget_server
-from vigie.processes import ROOT, free_port
+from tooling.processes import ROOT, free_port
 
 OUTPUT = ROOT / "docs" / "widget.png"
 

@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 from tests.browser.harness import (axe_source, bot_messages, choose, open_chat, say,
                                    wait_for_answer, widget_server)
-from vigie.processes import free_port
+from tooling.processes import free_port
 from vigie.directory import COUNTRIES, country
 
 SERVER_DOWN_BE = "Le serveur ne répond pas, appelle le 116 000 ou le 112 ou le 101 en cas de danger"

@@ -6,7 +6,7 @@ import pytest
 from tests.metrics import script
 from tests.metrics.prometheus import Prometheus, prometheus
 from tests.telegram.support import TelegramBench
-from vigie.processes import free_port, metrics_url
+from tooling.processes import free_port, metrics_url
 
 
 @dataclass

@@ -2,7 +2,7 @@
 import json
 from typing import Iterator, Tuple
 
-from vigie.processes import ROOT
+from tooling.processes import ROOT
 
 DASHBOARD = ROOT / "deploy" / "grafana-dashboard.json"
 HIDE_BELOW_5 = " >= 5"

@@ -11,8 +11,8 @@ from typing import Dict, List, Optional, Tuple
 import requests
 import yaml
 
-from vigie.cluster import executable
-from vigie.processes import ROOT, Process, free_port
+from tooling.cluster import executable
+from tooling.processes import ROOT, Process, free_port
 
 CONFIG = ROOT / "deploy" / "prometheus.yml"
 JOB = "vigie"

@@ -9,7 +9,7 @@ from typing import List, Optional
 import requests
 
 from tests.telegram.support import SECRET, SECRET_HEADER, TelegramBench, load_update
-from vigie.processes import texts
+from tooling.processes import texts
 
 # words no answer, domain name or metric contains
 MARKERS = ("zorblaxine", "quokkavert", "kwyjibo", "plumbobulax")

@@ -10,7 +10,7 @@ from typing import Any, Dict, List, Optional
 import pytest
 import requests
 
-from vigie.processes import Stack
+from tooling.processes import Stack
 from tests.telegram.fake_api import FakeTelegramApi
 
 TOKEN = "123456:AAE-vigie_loopback_test_token"

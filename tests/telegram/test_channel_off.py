@@ -5,7 +5,7 @@ import os
 import pytest
 import requests
 
-from vigie.processes import texts
+from tooling.processes import texts
 from tests.telegram.support import SECRET, SECRET_HEADER, load_update
 
 pytestmark = pytest.mark.skipif(bool(os.environ.get("TELEGRAM_TOKEN")),

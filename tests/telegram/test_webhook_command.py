@@ -5,7 +5,7 @@ import pytest
 
 from channels.telegram import ALLOWED_UPDATES
 from scripts import telegram_webhook
-from vigie.processes import ROOT, env
+from tooling.processes import ROOT, env
 from tests.telegram.fake_api import FakeTelegramApi
 from tests.telegram.support import SECRET, TOKEN
 

@@ -4,7 +4,7 @@ import re
 import unicodedata
 
 from vigie import PROJECT_ROOT
-from vigie.evaluation import blind_sets, nlu_examples
+from tooling.evaluation import blind_sets, nlu_examples
 
 
 def comparable(text: str) -> str:

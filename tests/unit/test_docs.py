@@ -8,7 +8,7 @@ import urllib.request
 import pytest
 
 from vigie import PROJECT_ROOT as ROOT
-from vigie.processes import free_port
+from tooling.processes import free_port
 from widget.serve import make_server
 
 TOP_DIRS = "actions|bench|channels|data|deploy|directory|docs|lexicon|mk|scripts|tests|vigie|widget|\\.ci"

@@ -20,7 +20,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from tests.metrics.dashboard import HIDE_BELOW_5, queries
 from vigie import metrics, resilience
 from vigie.domain_files import DOMAIN_DIR
-from vigie.processes import ROOT, free_port
+from tooling.processes import ROOT, free_port
 from vigie.server import serves_messages
 from vigie.stores import ErasableInMemoryTrackerStore
 from vigie.turns import Turn, read_turn

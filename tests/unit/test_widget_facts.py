@@ -1,6 +1,6 @@
-"""The widget's built-in countries and numbers are the directory's (vigie/widget_facts.py)."""
+"""The widget's built-in countries and numbers are the directory's (tooling/widget_facts.py)."""
 from vigie.directory import emergency_anywhere, emergency_numbers, general_helpline, widget_countries
-from vigie.widget_facts import WIDGET, rewritten
+from tooling.widget_facts import WIDGET, rewritten
 
 
 def test_the_widget_block_is_up_to_date():

@@ -68,6 +68,11 @@ class IntentClassifier(LogisticRegressionClassifier):
             component.known = set(json.loads((model_dir / VOCABULARY_FILE).read_text(encoding="utf-8")))
         return component
 
+    def _create_X(self, messages: List[Message]) -> csr_matrix:
+        """The training matrix, row by row as `process` reads a message: Rasa's own copied every
+        feature matrix of every example (a tenth of the training time)."""
+        return vstack([_text_row(m) for m in messages]).tocsr()
+
     def process(self, messages: List[Message]) -> List[Message]:
         readable = []
         for message in messages:

@@ -280,6 +280,15 @@ def test_ones_own_despair_stays_detresse(answer, text, predicted):
     assert answer(text, predicted) == "detresse"
 
 
+@pytest.mark.parametrize("text", [
+    "mdr si je disparais demain au moins ma mère aura plus à payer mon natel 😂😂",
+    "le contrôle c lundi jvais me pendre mdr, qqn m'explique la loi d'ohm",
+])
+def test_laughter_over_a_danger_rule_is_asked_about_even_when_the_classifier_hesitates(answer, text):
+    from vigie.scenarios import DOUBT
+    assert answer(text, "detresse", confidence=0.4) == DOUBT
+
+
 def test_a_hesitant_danger_guess_with_a_figure_gets_the_other_answer(answer):
     text = "ma tante menace de venir me chercher à la sortie du collège pour qu'on aille faire les boutiques ensemble"
     assert answer(text, "urgence", confidence=0.75) == "hors_sujet"

@@ -81,10 +81,12 @@ class SafetyNet(StatelessComponent):
             # a short message the figure explains ("je vais mourir de honte"), or a hesitant
             # guess, gets the other answer; a longer one the classifier leans on may say more
             # than the figure ("il m'a frappée ... mon frère"), and laughter alone may cover
-            # what the classifier is sure of ("personne me calcule je sers à rien mdr"): they
-            # get the direct question
+            # what the classifier is sure of ("personne me calcule je sers à rien mdr") or
+            # what a rule reads ("si je disparais demain au moins ... mdr"): they get the
+            # direct question
             confident = message.get(INTENT)["confidence"] >= DANGER_CONFIDENCE[predicted]
-            if confident and (figure == LAUGHTER or len(doc) > SHORT_MESSAGE_TOKENS):
+            if (confident and (figure == LAUGHTER or len(doc) > SHORT_MESSAGE_TOKENS)) or \
+                    (figure == LAUGHTER and danger_asked(doc)):
                 _ask_first(message, predicted)
             else:
                 _override(message, _alternative(message), "figure of speech")

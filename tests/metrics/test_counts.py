@@ -52,8 +52,9 @@ def test_telegram_updates_received_duplicated_refused(observed):
 
 
 def test_the_stopped_action_server_shows_as_an_error_and_a_backup_answer(observed):
+    # the answer's two custom actions fail; only the helplines have a backup (the robot notice has none)
     assert counts(observed, "vigie_action_errors_total", "action", "reason") == {
-        ("action_orienter", "unreachable"): 1}
+        ("action_orienter", "unreachable"): 1, ("action_avis_robot", "unreachable"): 1}
     assert counts(observed, "vigie_backup_answers_total", "action") == {("action_orienter",): 1}
     assert counts(observed, "sum(vigie_failed_turns_total)") == {}   # every message got its answer
 

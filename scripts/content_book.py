@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Dict, List, Tuple
 
 from actions.orienter import LOCAL_TIME_VARIABLE
-from tests.content import COUNTRIES, TABLE, TIMES, Answer, first_contact, table_answers, words
+from tooling.content import COUNTRIES, TABLE, TIMES, Answer, first_contact, table_answers, words
 from vigie import directory
 from tooling.processes import ROOT, Stack
 

@@ -7,7 +7,7 @@ limits and the table test's verdict."""
 import os
 import sys
 
-from tests.content import COUNTRIES, TABLE, ask, first_contact, problems
+from tooling.content import COUNTRIES, TABLE, ask, first_contact, problems
 from tooling.processes import Stack
 
 

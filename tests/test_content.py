@@ -3,7 +3,7 @@ situations told in one message, in every country at 03:00, 12:00 and 23:30 local
 real Rasa and action servers."""
 import pytest
 
-from tests.content import COUNTRIES, TABLE, TIMES, answer_of, ask, informal, problems, table_answers
+from tooling.content import COUNTRIES, TABLE, TIMES, answer_of, ask, informal, problems, table_answers
 from tooling.processes import Stack
 
 

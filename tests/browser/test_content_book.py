@@ -5,7 +5,7 @@ from playwright.sync_api import sync_playwright
 
 from scripts import content_book
 from tests.browser.harness import launch_chromium
-from tests.content import COUNTRIES, TABLE, TIMES
+from tooling.content import COUNTRIES, TABLE, TIMES
 from vigie import directory
 
 

@@ -116,7 +116,7 @@ def print_pdf(page_html: Path) -> Path:
     """The PDF as Debian's Chromium prints the page, and a view of the sextortion answers."""
     from playwright.sync_api import sync_playwright
 
-    from tests.browser.harness import launch_chromium
+    from tooling.browser import launch_chromium
     output = page_html.with_suffix(".pdf")
     with sync_playwright() as playwright:
         browser = launch_chromium(playwright)

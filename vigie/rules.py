@@ -8,13 +8,19 @@ from vigie.lexicon import load_yaml
 
 
 @functools.lru_cache(maxsize=None)
+def rules() -> List[dict]:
+    """Every rule of data/rules/, file by file."""
+    return [rule for path in sorted((PROJECT_ROOT / "data" / "rules").glob("*.yml"))
+            for rule in load_yaml(str(path.relative_to(PROJECT_ROOT))).get("rules") or []]
+
+
+@functools.lru_cache(maxsize=None)
 def rule_actions() -> Dict[str, List[str]]:
     actions = {}
-    for path in sorted((PROJECT_ROOT / "data" / "rules").glob("*.yml")):
-        for rule in load_yaml(str(path.relative_to(PROJECT_ROOT))).get("rules") or []:
-            first = rule["steps"][0]
-            if "intent" in first and "condition" not in rule:
-                actions[first["intent"]] = [step["action"] for step in rule["steps"][1:] if "action" in step]
+    for rule in rules():
+        first = rule["steps"][0]
+        if "intent" in first and "condition" not in rule:
+            actions[first["intent"]] = [step["action"] for step in rule["steps"][1:] if "action" in step]
     return actions
 
 

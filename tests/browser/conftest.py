@@ -4,7 +4,8 @@ session: sync Playwright keeps an event loop running, which later tests' asyncio
 import pytest
 from playwright.sync_api import expect, sync_playwright
 
-from tests.browser.harness import bot_for, launch_chromium, widget_server
+from tests.browser.harness import bot_for, widget_server
+from tooling.browser import launch_chromium
 from tooling.processes import free_port
 
 expect.set_options(timeout=20_000)  # the first answers of a cold Rasa can take seconds

@@ -1,6 +1,5 @@
-"""Real servers and Debian's Chromium for the widget's browser tests and its screenshot:
+"""Real servers for the widget's browser tests and its screenshot (Chromium: tooling/browser.py):
 Rasa + actions (tooling/processes.py) with CORS open to the demo page only, and widget/serve.py."""
-import os
 from pathlib import Path
 from typing import Optional
 
@@ -8,8 +7,6 @@ from tooling.processes import PYTHON, Process, Stack, free_port
 
 HERE = Path(__file__).resolve().parent
 AXE = HERE / "node_modules" / "axe-core" / "axe.min.js"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 
 
 def widget_server(server_url: str, port: Optional[int] = None) -> Process:
@@ -23,14 +20,6 @@ def bot_for(widget_url: str) -> Stack:
     """Rasa accepting browsers from the widget's origin only, as `make run` does. The HTTP API
     is on so that tests can read the server's copy of a conversation (erased or not)."""
     return Stack(extra=["--enable-api", "--cors", widget_url.rstrip("/")])
-
-
-def launch_chromium(playwright):
-    """Debian's Chromium, never a browser downloaded by Playwright; missing means failure."""
-    if not os.access(CHROMIUM, os.X_OK):
-        raise RuntimeError(f"{CHROMIUM} is missing: apt-get install -y chromium "
-                           "(make system-browser does it)")
-    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
 
 
 def axe_source() -> str:

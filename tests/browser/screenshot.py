@@ -9,7 +9,8 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from tests.browser.harness import bot_for, launch_chromium, open_chat, say, widget_server
+from tests.browser.harness import bot_for, open_chat, say, widget_server
+from tooling.browser import launch_chromium
 from tooling.processes import ROOT, free_port
 
 OUTPUT = ROOT / "docs" / "widget.png"

@@ -4,7 +4,7 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from scripts import content_book
-from tests.browser.harness import launch_chromium
+from tooling.browser import launch_chromium
 from tooling.content import COUNTRIES, TABLE, TIMES
 from vigie import directory
 

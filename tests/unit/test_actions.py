@@ -1,14 +1,12 @@
 """action_orienter with rasa_sdk's own Tracker and dispatcher, on a fixed clock
 (VIGIE_LOCAL_TIME: every country's wall clock shows that time)."""
 import pytest
-import yaml
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.avis_robot import BOT_NOTICE, ActionAvisRobot, is_first_answer
 from actions.orienter import ActionOrienter
-from vigie import PROJECT_ROOT as ROOT
-from vigie.rules import rule_actions
+from vigie.rules import rule_actions, rules
 
 
 def tracker(intent, pays=None, earlier_bot_message=False, slots=None, entities=()):
@@ -149,9 +147,7 @@ def test_the_bot_notice_ends_the_first_answer_only(at):
 def test_every_answer_that_gives_helplines_ends_with_the_notice():
     """Last, or just before a question that a typed « oui » / « non » answers (a rule that starts
     with that question: the notice after it would break the rule)."""
-    rules = [rule for path in sorted((ROOT / "data" / "rules").glob("*.yml"))
-             for rule in yaml.safe_load(path.read_text(encoding="utf-8"))["rules"]]
-    questions = {rule["steps"][0]["action"] for rule in rules if "action" in rule["steps"][0]}
+    questions = {rule["steps"][0]["action"] for rule in rules() if "action" in rule["steps"][0]}
     for intent, actions in rule_actions().items():
         if {"action_orienter", "action_pays"} & set(actions):
             after = actions[actions.index("action_avis_robot") + 1:] if "action_avis_robot" in actions else None

@@ -82,7 +82,7 @@ class IntentClassifier(LogisticRegressionClassifier):
                 message.set(INTENT, dict(UNREAD), add_to_output=True)
                 message.set(INTENT_RANKING_KEY, [], add_to_output=True)
         if readable:
-            probabilities = self._probabilities(vstack([_text_row(m) for m in readable]).tocsr())
+            probabilities = self._probabilities(self._create_X(readable))
             for message, row in zip(readable, probabilities):
                 self._set_intent(message, self._read_story(message, row))
         return messages
